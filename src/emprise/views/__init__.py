@@ -1,0 +1,1 @@
+"""Views: render what analyses return (CLI, HTML report, exports). No logic lives here."""
