@@ -117,6 +117,10 @@ def root(
 ) -> None:
     State.db = db
     set_language(lang.value if lang else None)
+    # Piped or captured output is read by scripts and people alike: don't squeeze it to 80 columns.
+    for output in (console, err_console):
+        if not output.is_terminal:
+            output.width = 200
 
 
 def handles_errors(command):
