@@ -137,7 +137,7 @@ def test_yaml_inventory():
     assert (bluemind.annual_cost, bluemind.end, bluemind.notice_days) == (Decimal("9800.00"), date(2027, 9, 30), 90)
     sedit = next(r for r in records if r.nodes[0].name == "Sedit Finances")
     assert any(e.kind is EdgeKind.DEPENDS_ON and e.dst.key == "bluemind" for e in sedit.edges)
-    assert [(r.locator.line, r.reason.split(":")[0]) for r in rejections] == [(24, "criticality"), (27, "vendor")]
+    assert [(r.locator.line, r.reason.split(":")[0]) for r in rejections] == [(22, "criticality"), (25, "vendor")]
 
 
 def test_yaml_syntax_error_names_the_line():

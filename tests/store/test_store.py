@@ -29,7 +29,7 @@ def _write(store: Store, records, rejections=(), content_hash="h1"):
     with store.begin_import(content_hash=content_hash, file_name="f.csv", source_format="test",
                             tool_version="0") as writer:
         for record in records:
-            writer.add(record, "rh")
+            writer.add(record)
         for rejection in rejections:
             writer.reject(rejection)
     return writer
@@ -115,7 +115,7 @@ def test_a_failure_inside_an_import_rolls_everything_back(store):
     with pytest.raises(Boom):
         with store.begin_import(content_hash="h", file_name="f", source_format="t", tool_version="0") as writer:
             for i in range(5000):  # more than one batch: some rows were already flushed
-                writer.add(Record(Locator("f", line=i), (Asset(key=f"a{i}", name=f"A{i}"),)), "rh")
+                writer.add(Record(Locator("f", line=i), (Asset(key=f"a{i}", name=f"A{i}"),)))
             raise Boom()
     assert store.counts()["assets"] == 0
     assert store.counts()["imports"] == 0

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from emprise import __version__
 from emprise.errors import EmpriseError, SourceError
-from emprise.model import Edge, NodeType, Record, Ref, Rejection
+from emprise.model import Edge, Locator, NodeType, Record, Ref, Rejection
 from emprise.sources import detect, source_class
 from emprise.store import Store
 
@@ -49,10 +49,6 @@ def file_hash(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def record_hash(record: Record) -> str:
-    return hashlib.sha256(repr((record.nodes, record.edges)).encode()).hexdigest()
 
 
 def import_file(
@@ -96,7 +92,7 @@ def import_file(
         with store.begin_import(content_hash=content_hash, file_name=name,
                                 source_format=source_cls.name, tool_version=__version__) as writer:
             seen: dict[NodeType, set[str]] = {t: set() for t in NodeType}
-            deferred: list[tuple[Edge, Record]] = []
+            deferred: list[tuple[Edge, Locator, str]] = []
             for item in source.read(path, name):
                 if isinstance(item, Rejection):
                     writer.reject(item)
@@ -105,12 +101,13 @@ def import_file(
                     continue
                 record = resolver.canonical(item) if resolver else item
                 own = {Ref(node.TYPE, node.key) for node in record.nodes}
-                kept = []
+                kept, late = [], []
                 for edge in record.edges:
-                    dangling = [end for end in (edge.src, edge.dst)
-                                if end.type in _DEFERRED_TYPES and end not in own]
-                    (deferred.append((edge, record)) if dangling else kept.append(edge))
-                writer.add(Record(record.locator, record.nodes, tuple(kept)), record_hash(record))
+                    dangling = any(end.type in _DEFERRED_TYPES and end not in own
+                                   for end in (edge.src, edge.dst))
+                    (late if dangling else kept).append(edge)
+                digest = writer.add(Record(record.locator, record.nodes, tuple(kept)))
+                deferred.extend((edge, record.locator, digest) for edge in late)
                 for node in record.nodes:
                     seen[node.TYPE].add(node.key)
                 if on_record:
@@ -138,7 +135,7 @@ def _land_deferred(store: Store, writer, deferred, seen, on_rejection) -> None:
 
     from emprise.store import schema
 
-    wanted = {end for edge, _ in deferred for end in (edge.src, edge.dst) if end.type in _DEFERRED_TYPES}
+    wanted = {end for edge, _, _ in deferred for end in (edge.src, edge.dst) if end.type in _DEFERRED_TYPES}
     known: set[Ref] = {ref for ref in wanted if ref.key in seen[ref.type]}
     missing_by_type: dict[NodeType, list[str]] = {}
     for ref in wanted - known:
@@ -149,13 +146,13 @@ def _land_deferred(store: Store, writer, deferred, seen, on_rejection) -> None:
             chunk = keys[start:start + 500]
             rows = writer.connection.execute(select(table.c.key).where(table.c.key.in_(chunk)))
             known.update(Ref(type_, row.key) for row in rows)
-    for edge, record in deferred:
+    for edge, locator, digest in deferred:
         absent = [end for end in (edge.src, edge.dst) if end.type in _DEFERRED_TYPES and end not in known]
         if absent:
-            rejection = Rejection(record.locator, f"{edge.kind.value}: unknown {absent[0].type.value} "
+            rejection = Rejection(locator, f"{edge.kind.value}: unknown {absent[0].type.value} "
                                   f"{absent[0].key!r} (not in this file nor in the store)")
             writer.reject(rejection)
             if on_rejection:
                 on_rejection(rejection)
         else:
-            writer.add_edges(record.locator, (edge,), record_hash(record))
+            writer.add_edges(locator, (edge,), digest)

@@ -151,6 +151,16 @@ class Store:
         with self.engine.connect() as connection:
             return read_snapshot(connection)
 
+    def keys(self, node_type: str) -> list[str]:
+        """Keys of every node of one type (``"asset"``, ``"vendor"``…), sorted."""
+        from sqlalchemy import select
+
+        from emprise.store import schema
+
+        table = schema.NODE_TABLES[node_type]
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(table.c.key).order_by(table.c.key)).scalars())
+
     def counts(self) -> dict[str, int]:
         """Row counts per node type and of edges, observations, imports, rejections."""
         from sqlalchemy import func, select

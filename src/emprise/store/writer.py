@@ -9,10 +9,15 @@ an observation, not a second edge.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import enum
 from collections.abc import Iterable
 
-from sqlalchemy import func, insert, or_, update
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Date, Numeric, insert, update
 from sqlalchemy.engine import Connection
 
 from emprise.model import Edge, Node, Record, Rejection
@@ -21,23 +26,33 @@ from emprise.store import schema
 BATCH_SIZE = 2000
 
 
-def _dialect_insert(connection: Connection):
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif connection.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:  # pragma: no cover - only the two supported stores reach here
-        raise NotImplementedError(f"unsupported database: {connection.dialect.name}")
-    return dialect_insert
+def _as_text(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
 
 
 def node_values(node: Node) -> dict:
     """The row for a node: enums as their values, everything else as is."""
     row = {}
-    for field in dataclasses.fields(node):
-        value = getattr(node, field.name)
-        row[field.name] = value.value if isinstance(value, enum.Enum) else value
+    for name in _field_names(type(node)):
+        value = getattr(node, name)
+        row[name] = value.value if isinstance(value, enum.Enum) else value
     return row
+
+
+def _record_hash(record: Record, rows: list[dict]) -> str:
+    """A stable digest of what the record says (its node values and edges), not of its bytes."""
+    parts = [repr(tuple(row.values())) for row in rows]  # field order is fixed by the dataclass
+    parts.extend(str(edge) for edge in record.edges)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def edge_subject(edge: Edge) -> str:
@@ -63,7 +78,8 @@ class ImportWriter:
         from emprise.store import utcnow
 
         self.connection = connection
-        self._insert = _dialect_insert(connection)
+        self._sqlite = connection.dialect.name == "sqlite"
+        self._placeholder = "?" if self._sqlite else "%s"
         self.records_ok = 0
         self.records_rejected = 0
         self._nodes: dict[str, dict[str, dict]] = {}
@@ -79,12 +95,13 @@ class ImportWriter:
             ).returning(schema.imports.c.id)
         ).scalar_one()
 
-    def add(self, record: Record, record_hash: str) -> None:
-        """Queue every node and edge of ``record`` with its observation."""
+    def add(self, record: Record) -> str:
+        """Queue every node and edge of ``record`` with its observation; returns the record's hash."""
         locator = str(record.locator)
-        for node in record.nodes:
+        rows = [node_values(node) for node in record.nodes]
+        record_hash = _record_hash(record, rows)
+        for node, row in zip(record.nodes, rows):
             table_rows = self._nodes.setdefault(node.TYPE.value, {})
-            row = node_values(node)
             previous = table_rows.get(node.key)
             table_rows[node.key] = merge_rows(previous, row) if previous else row
             self._observe(f"{node.TYPE.value}:{node.key}", locator, record_hash)
@@ -92,6 +109,7 @@ class ImportWriter:
         self.records_ok += 1
         if len(self._observations) >= BATCH_SIZE:
             self.flush()
+        return record_hash
 
     def add_edges(self, locator, edges: Iterable[Edge], record_hash: str) -> None:
         """Queue edges that belong to an already counted record (checked late references)."""
@@ -119,29 +137,57 @@ class ImportWriter:
                 self._upsert(schema.NODE_TABLES[type_name], list(rows.values()))
         self._nodes.clear()
         if self._edges:
-            stmt = self._insert(schema.edges).on_conflict_do_nothing()
-            self.connection.execute(stmt, list(self._edges.values()))
+            self._executemany(schema.edges, list(self._edges.values()), conflict="DO NOTHING")
             self._edges.clear()
-        self._write(schema.observations, self._observations)
-        self._write(schema.rejections, self._rejections)
+        for table, rows in ((schema.observations, self._observations),
+                            (schema.rejections, self._rejections)):
+            if rows:
+                self._executemany(table, rows)
+                rows.clear()
 
-    def _write(self, table, rows: list[dict]) -> None:
-        if rows:
-            self.connection.execute(insert(table), rows)
-            rows.clear()
-
-    def _upsert(self, table, rows: Iterable[dict]) -> None:
-        stmt = self._insert(table)
-        updates = {}
+    def _upsert(self, table, rows: list[dict]) -> None:
+        updates = []
         for column in table.columns:
             if column.primary_key:
                 continue
+            name = self._quote(column.name)
             if column.name == "declared":
-                updates[column.name] = or_(stmt.excluded[column.name], table.c[column.name])
+                updates.append(f"{name} = (excluded.{name} OR {table.name}.{name})")
             else:
-                updates[column.name] = func.coalesce(stmt.excluded[column.name], table.c[column.name])
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.key], set_=updates)
-        self.connection.execute(stmt, list(rows))
+                updates.append(f"{name} = COALESCE(excluded.{name}, {table.name}.{name})")
+        self._executemany(table, rows, conflict=f"(key) DO UPDATE SET {', '.join(updates)}")
+
+    def _executemany(self, table, rows: list[dict], conflict: str | None = None) -> None:
+        """One driver-level executemany: SQLAlchemy's per-row parameter processing costs
+        more than the database work for the hundreds of thousands of rows an import has."""
+        columns = [c.name for c in table.columns if c.name in rows[0]]
+        if self._sqlite:
+            # sqlite3 binds neither Decimal nor (without a deprecated adapter) dates: give it
+            # the text SQLAlchemy would store; NUMERIC affinity turns amounts back into numbers.
+            typed = {c.name for c in table.columns if isinstance(c.type, (Numeric, Date))}
+            values = [tuple((_as_text(row[c]) if c in typed else row[c]) for c in columns) for row in rows]
+        else:
+            values = [tuple(row[c] for c in columns) for row in rows]
+        if conflict is None and not self._sqlite:
+            self._copy(table, columns, values)
+            return
+        placeholders = ", ".join([self._placeholder] * len(columns))
+        sql = (f"INSERT INTO {table.name} ({', '.join(self._quote(c) for c in columns)}) "
+               f"VALUES ({placeholders})")
+        if conflict:
+            sql += f" ON CONFLICT {conflict}"
+        self.connection.exec_driver_sql(sql, values)
+
+    def _copy(self, table, columns: list[str], values: list[tuple]) -> None:
+        """PostgreSQL's COPY: an order of magnitude faster than INSERT for append-only rows."""
+        cursor = self.connection.connection.driver_connection.cursor()
+        statement = f"COPY {table.name} ({', '.join(self._quote(c) for c in columns)}) FROM STDIN"
+        with cursor.copy(statement) as copy:
+            for row in values:
+                copy.write_row(row)
+
+    def _quote(self, name: str) -> str:
+        return self.connection.dialect.identifier_preparer.quote(name)
 
     def finish(self) -> None:
         """Flush and stamp the import with its counts."""

@@ -231,10 +231,25 @@ def print_import_summary(results, store, catalog) -> None:
                       str(result.nodes.get("vendor", 0) if result.status == "imported" else "—"),
                       str(result.records_rejected))
     console.print(table)
-    graph, view = _overview(store, catalog)
-    console.print(f"{t('import.total')}: {t('import.assets')} {view.counts['asset']} · "
-                  f"{t('import.vendors')} {view.counts['vendor']} · "
-                  f"{t('import.countries')} {view.counts['country']}")
+    counts = store.counts()
+    console.print(f"{t('import.total')}: {t('import.assets')} {counts['assets']} · "
+                  f"{t('import.vendors')} {counts['vendors']} · "
+                  f"{t('import.countries')} {len(vendor_countries(store, catalog))} · "
+                  f"{t('import.rejected')} {counts['rejections']}")
+
+
+def vendor_countries(store, catalog) -> set[str]:
+    """Countries of the ultimate parents of the store's vendors, as far as the catalog knows.
+
+    Cheap on purpose (no graph build): the summary must not cost more than the import.
+    """
+    countries = set()
+    for key in store.keys("vendor"):
+        if catalog.vendor(key) is not None:
+            top = catalog.ultimate_parent(key)
+            if top.country:
+                countries.add(top.country)
+    return countries
 
 
 def exit_code_for(results) -> ExitCode:
