@@ -42,7 +42,10 @@ MESSAGES = messages({
     "import.vendors": {"en": "Vendors", "fr": "Éditeurs"},
     "import.countries": {"en": "Countries", "fr": "Pays"},
     "import.rejected": {"en": "Rejected", "fr": "Rejetés"},
-    "import.total": {"en": "Store now holds", "fr": "Le référentiel contient"},
+    "import.total": {"en": "Store now holds: {assets} assets · {vendors} vendors · {countries} countries "
+                           "of ultimate parents · {rejected} rejected records",
+                     "fr": "Le référentiel contient : {assets} actifs · {vendors} éditeurs · {countries} pays "
+                           "de sociétés mères · {rejected} enregistrements rejetés"},
     "import.status.imported": {"en": "imported", "fr": "importé"},
     "import.status.unchanged": {"en": "unchanged (already imported)", "fr": "inchangé (déjà importé)"},
     "import.status.failed": {"en": "failed", "fr": "échec"},
@@ -232,10 +235,8 @@ def print_import_summary(results, store, catalog) -> None:
                       str(result.records_rejected))
     console.print(table)
     counts = store.counts()
-    console.print(f"{t('import.total')}: {t('import.assets')} {counts['assets']} · "
-                  f"{t('import.vendors')} {counts['vendors']} · "
-                  f"{t('import.countries')} {len(vendor_countries(store, catalog))} · "
-                  f"{t('import.rejected')} {counts['rejections']}")
+    console.print(t("import.total", assets=counts["assets"], vendors=counts["vendors"],
+                    countries=len(vendor_countries(store, catalog)), rejected=counts["rejections"]))
 
 
 def vendor_countries(store, catalog) -> set[str]:
@@ -449,15 +450,21 @@ def demo_command(
     console.print(t("demo.open", url=path.as_uri()), markup=False)
 
 
-def _mount_catalog() -> None:
-    try:
-        from emprise.views.cli_catalog import catalog_app
-    except ImportError:  # pragma: no cover - during development of the catalog only
-        return
-    app.add_typer(catalog_app, name="catalog")
+# Commands that live in their own modules: each module has ``register(app)``. One line
+# per module; modules must stay light to import (heavy work inside the commands).
+COMMAND_MODULES: tuple[str, ...] = (
+    "emprise.views.cli_catalog",
+)
 
 
-_mount_catalog()
+def _register_commands() -> None:
+    import importlib
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(app)
+
+
+_register_commands()
 
 
 def main() -> None:
