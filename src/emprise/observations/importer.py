@@ -39,6 +39,7 @@ class ImportResult:
     records_ok: int = 0
     records_rejected: int = 0
     nodes: Counter = field(default_factory=Counter)  # node type -> distinct keys seen
+    vendor_keys: frozenset[str] = frozenset()  # vendors this file named (catalog ids when known)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -117,6 +118,7 @@ def import_file(
             result.records_ok = writer.records_ok
             result.records_rejected = writer.records_rejected
             result.nodes = Counter({t.value: len(keys) for t, keys in seen.items() if keys})
+            result.vendor_keys = frozenset(seen[NodeType.VENDOR])
     except EmpriseError as exc:
         return ImportResult(file=name, status="failed", source_format=source_cls.name, error=str(exc))
     except Exception as exc:  # a bug in a source must not show a traceback nor half-land

@@ -225,27 +225,30 @@ def run_imports(store, files: list[Path], source_format: Optional[str], *,
 def print_import_summary(results, store, catalog) -> None:
     table = Table(title=t("import.title"))
     for column in ("import.file", "import.status", "import.format", "import.records",
-                   "import.assets", "import.vendors", "import.rejected"):
+                   "import.assets", "import.vendors", "import.countries", "import.rejected"):
         table.add_column(t(column), justify="right" if column not in (
             "import.file", "import.status", "import.format") else "left")
     for result in results:
+        imported = result.status == "imported"
         table.add_row(result.file, t(f"import.status.{result.status}"), result.source_format or "—",
-                      str(result.records_ok), str(result.nodes.get("asset", 0) if result.status == "imported" else "—"),
-                      str(result.nodes.get("vendor", 0) if result.status == "imported" else "—"),
+                      str(result.records_ok), str(result.nodes.get("asset", 0)) if imported else "—",
+                      str(result.nodes.get("vendor", 0)) if imported else "—",
+                      str(len(parent_countries(result.vendor_keys, catalog))) if imported else "—",
                       str(result.records_rejected))
     console.print(table)
     counts = store.counts()
     console.print(t("import.total", assets=counts["assets"], vendors=counts["vendors"],
-                    countries=len(vendor_countries(store, catalog)), rejected=counts["rejections"]))
+                    countries=len(parent_countries(store.keys("vendor"), catalog)),
+                    rejected=counts["rejections"]))
 
 
-def vendor_countries(store, catalog) -> set[str]:
-    """Countries of the ultimate parents of the store's vendors, as far as the catalog knows.
+def parent_countries(vendor_keys, catalog) -> set[str]:
+    """Countries of the ultimate parents of these vendors, as far as the catalog knows.
 
     Cheap on purpose (no graph build): the summary must not cost more than the import.
     """
     countries = set()
-    for key in store.keys("vendor"):
+    for key in vendor_keys:
         if catalog.vendor(key) is not None:
             top = catalog.ultimate_parent(key)
             if top.country:
@@ -454,6 +457,7 @@ def demo_command(
 # per module; modules must stay light to import (heavy work inside the commands).
 COMMAND_MODULES: tuple[str, ...] = (
     "emprise.views.cli_catalog",
+    "emprise.views.cli_sovereignty",
 )
 
 
