@@ -8,7 +8,9 @@ random bytes changed.
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,10 +25,12 @@ from emprise.sources.spdx import SpdxJsonSource, SpdxTagValueSource
 from emprise.sources.spdx3 import Spdx3JsonLdSource
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "sbom"
-# Hypothesis runs many examples per test function: a pytest tmp_path would be shared anyway.
+# Hypothesis runs many examples within one pytest test, which a function-scoped tmp_path
+# does not fit: one scratch directory for the module, removed at exit.
 SCRATCH = Path(tempfile.mkdtemp(prefix="emprise-sbom-fuzz-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 FUZZ = settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     database=None,
     suppress_health_check=[
@@ -240,93 +244,216 @@ def test_spdx3_shaped_documents(document):
     check(Spdx3JsonLdSource, dumped(document))
 
 
-# Component-, package- and element-shaped lists, so records get past the top level.
+# --- record-shaped documents: mostly valid records with a few odd values ----------------------
 
-component = st.deferred(
-    lambda: st.dictionaries(
-        st.sampled_from(CDX_WORDS),
-        st.one_of(st.sampled_from(VALUES), scalars, st.lists(component, max_size=2)),
-        max_size=6,
+# Identifiers drawn from a small pool, so that references hit, miss and collide.
+REFS = ["a", "b", "c", "SPDXRef-a", "SPDXRef-b", "urn:a", "urn:b"]
+NAMES = ["left-pad", "Django", "x", "é", "a/b", "", "---"]
+PURLS = [
+    "pkg:npm/left-pad@1.3.0",
+    "pkg:maven/org.x/y",
+    "pkg:pypi/django",
+    "pkg:",
+    "npm/x",
+    "pkg:/x",
+]
+TYPES = [
+    "library",
+    "application",
+    "framework",
+    "device",
+    "data",
+    "cryptographic-asset",
+    "spaceship",
+]
+LICENCES = ["MIT", "MIT OR Apache-2.0", "MIT OR", "NOASSERTION", "NONE", "LicenseRef-x"]
+ACTORS = ["Organization: ACME", "Person: Bob", "Tool: x", "NOASSERTION", "Somebody"]
+
+
+def mostly(values: list, odd: st.SearchStrategy = scalars) -> st.SearchStrategy:
+    """One of ``values`` seven times in eight, else an odd value (any JSON scalar by default)."""
+    # one_of() would flatten ``odd`` into its branches and pick among them evenly.
+    return st.integers(min_value=0, max_value=7).flatmap(
+        lambda draw: odd if draw == 0 else st.sampled_from(values)
     )
+
+
+licence_lists = st.lists(
+    st.one_of(
+        st.builds(lambda text: {"expression": text}, mostly(LICENCES)),
+        st.builds(lambda text: {"license": {"id": text}}, mostly(LICENCES)),
+        st.builds(lambda text: {"license": {"name": text}}, mostly(NAMES)),
+        scalars,
+    ),
+    max_size=3,
+)
+organisation = st.builds(lambda name: {"name": name}, mostly(NAMES))
+component = st.deferred(
+    lambda: st.fixed_dictionaries(
+        {"type": mostly(TYPES), "name": mostly(NAMES), "bom-ref": mostly(REFS)},
+        optional={
+            "version": mostly(["1.0", "2"]),
+            "group": mostly(["org.x", "@scope"]),
+            "purl": mostly(PURLS),
+            "licenses": licence_lists,
+            "supplier": organisation,
+            "manufacturer": organisation,
+            "publisher": mostly(NAMES),
+            "author": mostly(NAMES),
+            "authors": st.lists(organisation, max_size=2),
+            "components": st.lists(component, max_size=2),
+        },
+    )
+)
+service = st.deferred(
+    lambda: st.fixed_dictionaries(
+        {"name": mostly(NAMES), "bom-ref": mostly(REFS)},
+        optional={
+            "provider": organisation,
+            "endpoints": st.lists(
+                mostly(["https://x", "postgres://db", "::", "s3://b"]), max_size=2
+            ),
+            "services": st.lists(service, max_size=2),
+        },
+    )
+)
+dependency = st.fixed_dictionaries(
+    {"ref": mostly(REFS)}, optional={"dependsOn": st.lists(mostly(REFS), max_size=3)}
 )
 
 
 @FUZZ
 @given(
     st.lists(component, max_size=5),
-    st.lists(component, max_size=2),
-    st.lists(
-        st.fixed_dictionaries(
-            {"ref": st.sampled_from(VALUES)},
-            optional={
-                "dependsOn": st.one_of(st.lists(st.sampled_from(VALUES), max_size=3), scalars)
-            },
-        ),
-        max_size=4,
-    ),
+    st.lists(service, max_size=2),
+    st.one_of(st.none(), st.lists(dependency, max_size=4)),
     st.one_of(st.none(), component),
 )
-def test_cyclonedx_json_component_lists(components, services, dependencies, root):
-    document = {
-        "bomFormat": "CycloneDX",
-        "specVersion": "1.6",
-        "components": components,
-        "services": services,
-    }
-    if dependencies:
+def test_cyclonedx_json_record_shaped(components, services, dependencies, root):
+    document = {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": components}
+    document["services"] = services
+    if dependencies is not None:
         document["dependencies"] = dependencies
     if root is not None:
-        document["metadata"] = {"component": root}
+        document["metadata"] = {"component": root, "manufacturer": {"name": "M"}}
     check(CycloneDxJsonSource, dumped(document))
+
+
+spdx_package = st.fixed_dictionaries(
+    {"SPDXID": mostly(REFS), "name": mostly(NAMES)},
+    optional={
+        "versionInfo": mostly(["1.0", "2"]),
+        "downloadLocation": mostly(["NOASSERTION", "https://x"]),
+        "supplier": mostly(ACTORS),
+        "originator": mostly(ACTORS),
+        "licenseConcluded": mostly(LICENCES),
+        "licenseDeclared": mostly(LICENCES),
+        "primaryPackagePurpose": mostly(["LIBRARY", "APPLICATION", "DEVICE", "BAD"]),
+        "externalRefs": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "referenceCategory": mostly(["PACKAGE-MANAGER", "SECURITY", "X"]),
+                    "referenceType": mostly(["purl", "cpe23Type"]),
+                    "referenceLocator": mostly(PURLS),
+                }
+            ),
+            max_size=2,
+        ),
+    },
+)
+RELATIONSHIP_TYPES = [
+    "DEPENDS_ON",
+    "DEPENDENCY_OF",
+    "CONTAINS",
+    "DESCRIBES",
+    "LIKES",
+    "STATIC_LINK",
+]
+spdx_relationship = st.fixed_dictionaries(
+    {
+        "spdxElementId": mostly([*REFS, "SPDXRef-DOCUMENT", "DocumentRef-x:SPDXRef-a"]),
+        "relationshipType": mostly(RELATIONSHIP_TYPES),
+        "relatedSpdxElement": mostly([*REFS, "NONE", "NOASSERTION"]),
+    }
+)
 
 
 @FUZZ
 @given(
-    st.lists(
-        st.dictionaries(
-            st.sampled_from(SPDX_WORDS), st.one_of(st.sampled_from(VALUES), scalars), max_size=8
-        ),
-        max_size=5,
-    ),
-    st.lists(
-        st.fixed_dictionaries(
-            {
-                "spdxElementId": st.sampled_from(VALUES),
-                "relationshipType": st.sampled_from(VALUES),
-                "relatedSpdxElement": st.one_of(st.sampled_from(VALUES), scalars),
-            }
-        ),
-        max_size=5,
-    ),
+    st.lists(spdx_package, max_size=5),
+    st.lists(spdx_relationship, max_size=5),
+    st.lists(mostly(REFS), max_size=2),
 )
-def test_spdx_json_package_lists(packages, relationships):
+def test_spdx_json_record_shaped(packages, relationships, described):
     document = {
         "spdxVersion": "SPDX-2.3",
         "SPDXID": "SPDXRef-DOCUMENT",
+        "documentDescribes": described,
         "packages": packages,
         "relationships": relationships,
     }
     check(SpdxJsonSource, dumped(document))
 
 
-@FUZZ
-@given(
-    st.lists(
-        st.dictionaries(
-            st.sampled_from(SPDX3_WORDS),
-            st.one_of(
-                st.sampled_from(VALUES), st.lists(st.sampled_from(VALUES), max_size=3), scalars
+spdx3_element = st.one_of(
+    st.fixed_dictionaries(
+        {
+            "type": mostly(["software_Package", "ai_AIPackage", "dataset_DatasetPackage"]),
+            "spdxId": mostly(REFS),
+            "name": mostly(NAMES),
+        },
+        optional={
+            "software_packageVersion": mostly(["1.0"]),
+            "software_packageUrl": mostly(PURLS),
+            "software_primaryPurpose": mostly(["library", "application", "device"]),
+            "suppliedBy": mostly(REFS),
+            "originatedBy": st.lists(mostly(REFS), max_size=2),
+            "externalIdentifier": st.lists(
+                st.fixed_dictionaries(
+                    {"externalIdentifierType": mostly(["packageUrl"]), "identifier": mostly(PURLS)}
+                ),
+                max_size=2,
             ),
-            max_size=8,
-        ),
-        max_size=10,
-    )
+        },
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": mostly(["Relationship", "LifecycleScopedRelationship"]),
+            "relationshipType": mostly(
+                ["dependsOn", "contains", "hasDeclaredLicense", "describes"]
+            ),
+            "from": mostly(REFS),
+            "to": st.one_of(st.lists(mostly(REFS), max_size=3), mostly(REFS)),
+        },
+        optional={
+            "spdxId": mostly(REFS),
+            "scope": mostly(["runtime", "test"]),
+        },
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": mostly(
+                ["Organization", "Person", "SpdxDocument", "software_Sbom", "software_File"]
+            )
+        },
+        optional={
+            "spdxId": mostly(REFS),
+            "name": mostly(NAMES),
+            "rootElement": st.lists(mostly(REFS), max_size=2),
+        },
+    ),
+    st.fixed_dictionaries(
+        {"type": st.just("simplelicensing_LicenseExpression"), "spdxId": mostly(REFS)},
+        optional={"simplelicensing_licenseExpression": mostly(LICENCES)},
+    ),
 )
-def test_spdx3_graphs(graph):
-    check(
-        Spdx3JsonLdSource,
-        dumped({"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": graph}),
-    )
+
+
+@FUZZ
+@given(st.lists(spdx3_element, max_size=10))
+def test_spdx3_record_shaped(graph):
+    document = {"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": graph}
+    check(Spdx3JsonLdSource, dumped(document))
 
 
 # --- fixtures with parts replaced ------------------------------------------------------------
@@ -393,7 +520,7 @@ BYTE_FIXTURES = [
 ]
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=50)
 @given(st.sampled_from(BYTE_FIXTURES), st.data())
 def test_fixtures_with_random_bytes_changed(case, data):
     source, name = case
@@ -433,7 +560,77 @@ def test_random_bytes(source, data):
     check(source, data)
 
 
-# --- XML trees ----------------------------------------------------------------------------------
+# --- XML ------------------------------------------------------------------------------------------
+
+
+def xml_safe(value: object) -> str:
+    """``value`` as text with the characters XML cannot hold removed."""
+    return "".join(
+        char
+        for char in str(value)
+        if char in "\t\n\r"
+        or (char >= " " and not "\ud800" <= char <= "\udfff" and char not in "\ufffe\uffff")
+    )
+
+
+def xml_item(parent: etree._Element, namespace: str, what: str, value: dict) -> None:
+    """A component or service element from its JSON shape (the order of children is kept)."""
+
+    def sub(element: etree._Element, name: str, text: object = None) -> etree._Element:
+        child = etree.SubElement(element, f"{{{namespace}}}{name}")
+        if text is not None:
+            child.text = xml_safe(text)
+        return child
+
+    element = sub(parent, what)
+    for key, field in value.items():
+        if key in ("type", "bom-ref"):
+            element.set(key, xml_safe(field))
+        elif key in ("supplier", "manufacturer", "provider") and isinstance(field, dict):
+            sub(sub(element, key), "name", field.get("name"))
+        elif key == "licenses" and isinstance(field, list):
+            licences = sub(element, "licenses")
+            for licence in field:
+                if isinstance(licence, dict) and "expression" in licence:
+                    sub(licences, "expression", licence["expression"])
+                elif isinstance(licence, dict) and isinstance(licence.get("license"), dict):
+                    for inner_key, inner in licence["license"].items():
+                        sub(sub(licences, "license"), inner_key, inner)
+        elif key == "endpoints" and isinstance(field, list):
+            endpoints = sub(element, "endpoints")
+            for endpoint in field:
+                sub(endpoints, "endpoint", endpoint)
+        elif key in ("components", "services"):
+            nested = sub(element, key)
+            for child in field:
+                xml_item(nested, namespace, key[:-1], child)
+        elif not isinstance(field, dict | list):
+            sub(element, key, field)
+
+
+@FUZZ
+@given(
+    st.sampled_from(["1.2", "1.3", "1.4", "1.5", "1.6"]),
+    st.lists(component, max_size=4),
+    st.lists(service, max_size=2),
+    st.lists(dependency, max_size=3),
+)
+def test_cyclonedx_xml_record_shaped(version, components, services, dependencies):
+    namespace = f"http://cyclonedx.org/schema/bom/{version}"
+    root = etree.Element(f"{{{namespace}}}bom", nsmap={None: namespace})
+    for what, values in (("component", components), ("service", services)):
+        container = etree.SubElement(root, f"{{{namespace}}}{what}s")
+        for value in values:
+            xml_item(container, namespace, what, value)
+    section = etree.SubElement(root, f"{{{namespace}}}dependencies")
+    for entry in dependencies:
+        element = etree.SubElement(
+            section, f"{{{namespace}}}dependency", ref=xml_safe(entry["ref"])
+        )
+        for target in entry.get("dependsOn", []):
+            etree.SubElement(element, f"{{{namespace}}}dependency", ref=xml_safe(target))
+    check(CycloneDxXmlSource, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
 
 XML_TAGS = [
     "metadata",
@@ -462,29 +659,21 @@ XML_TAGS = [
     "description",
     "provides",
 ]
-
+xml_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=10
+)
+xml_attributes = st.dictionaries(
+    st.sampled_from(["type", "bom-ref", "ref"]), st.sampled_from(VALUES), max_size=2
+)
 xml_elements = st.recursive(
     st.tuples(
         st.sampled_from(XML_TAGS),
-        st.dictionaries(
-            st.sampled_from(["type", "bom-ref", "ref"]), st.sampled_from(VALUES), max_size=2
-        ),
-        st.one_of(
-            st.none(),
-            st.sampled_from(VALUES),
-            st.text(
-                alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=10
-            ),
-        ),
+        xml_attributes,
+        st.one_of(st.none(), st.sampled_from(VALUES), xml_text),
         st.just([]),
     ),
     lambda children: st.tuples(
-        st.sampled_from(XML_TAGS),
-        st.dictionaries(
-            st.sampled_from(["type", "bom-ref", "ref"]), st.sampled_from(VALUES), max_size=2
-        ),
-        st.none(),
-        st.lists(children, max_size=4),
+        st.sampled_from(XML_TAGS), xml_attributes, st.none(), st.lists(children, max_size=4)
     ),
     max_leaves=30,
 )
@@ -500,7 +689,7 @@ def build(parent: etree._Element, namespace: str, spec: tuple) -> None:
 
 @FUZZ
 @given(st.sampled_from(["1.2", "1.3", "1.4", "1.5", "1.6"]), st.lists(xml_elements, max_size=5))
-def test_cyclonedx_xml_trees(version, elements):
+def test_cyclonedx_xml_random_trees(version, elements):
     namespace = f"http://cyclonedx.org/schema/bom/{version}"
     root = etree.Element(f"{{{namespace}}}bom", nsmap={None: namespace})
     for spec in elements:
@@ -508,47 +697,57 @@ def test_cyclonedx_xml_trees(version, elements):
     check(CycloneDxXmlSource, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
-# --- tag-value lines ----------------------------------------------------------------------------
+# --- tag-value --------------------------------------------------------------------------------
 
 TAGS = [
-    "SPDXVersion",
     "SPDXID",
-    "PackageName",
     "PackageVersion",
     "PackageSupplier",
     "PackageOriginator",
     "PackageDownloadLocation",
     "PackageLicenseConcluded",
     "PackageLicenseDeclared",
-    "ExternalRef",
     "PrimaryPackagePurpose",
-    "Relationship",
+    "PackageDescription",
     "FileName",
     "SnippetSPDXID",
     "LicenseID",
-    "PackageDescription",
 ]
+
+
+def tag_value_package(name: str, spdx_id: str, lines: list[str], purl: str | None) -> str:
+    head = [f"PackageName: {name}", f"SPDXID: {spdx_id}"]
+    return "\n".join(head + lines + ([f"ExternalRef: PACKAGE-MANAGER purl {purl}"] if purl else []))
+
 
 tag_lines = st.one_of(
     st.builds(
         lambda tag, value: f"{tag}: {value}",
         st.sampled_from(TAGS),
-        st.sampled_from(VALUES) | st.text(max_size=15),
+        st.one_of(st.sampled_from(VALUES + ACTORS + LICENCES), st.text(max_size=15)),
     ),
     st.builds(
         lambda a, kind, b: f"Relationship: {a} {kind} {b}",
-        st.sampled_from(VALUES),
-        st.sampled_from(VALUES),
-        st.sampled_from(VALUES),
+        st.sampled_from([*REFS, "SPDXRef-DOCUMENT"]),
+        st.sampled_from(RELATIONSHIP_TYPES),
+        st.sampled_from([*REFS, "NONE"]),
     ),
-    st.just("ExternalRef: PACKAGE-MANAGER purl pkg:npm/x@1"),
-    st.just("PackageDescription: <text>opens"),
-    st.just("closes</text>"),
+    st.sampled_from(["PackageDescription: <text>opens", "closes</text>", "Relationship: a b"]),
     st.text(max_size=20),
+)
+tag_value_blocks = st.one_of(
+    st.builds(
+        tag_value_package,
+        mostly(NAMES, st.text(max_size=8)),
+        st.sampled_from(REFS),
+        st.lists(tag_lines, max_size=4),
+        st.one_of(st.none(), st.sampled_from(PURLS)),
+    ),
+    tag_lines,
 )
 
 
 @FUZZ
-@given(st.lists(tag_lines, max_size=25))
-def test_spdx_tag_value_lines(lines):
-    check(SpdxTagValueSource, "\n".join(["SPDXVersion: SPDX-2.3", *lines]).encode())
+@given(st.lists(tag_value_blocks, max_size=12))
+def test_spdx_tag_value_record_shaped(blocks):
+    check(SpdxTagValueSource, "\n".join(["SPDXVersion: SPDX-2.3", *blocks]).encode())

@@ -15,7 +15,7 @@ import argparse
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +28,9 @@ import seed_fr  # noqa: E402,F401
 import seed_demo  # noqa: E402,F401
 import seed_brands  # noqa: E402,F401
 import seed_ai_more  # noqa: E402,F401
+import seed_enterprise  # noqa: E402,F401
 import v2fly  # noqa: E402
+import datasets  # noqa: E402
 
 try:
     import seed_more  # noqa: F401
@@ -137,6 +139,13 @@ class Rules:
 
         self._parse, self._is_ps = parse_rule, is_public_suffix
 
+    def owner_of(self, rule: str) -> str | None:
+        try:
+            kind, value = self._parse(rule)
+        except ValueError:
+            return None
+        return self.owner.get(value if kind.value == "domain" else f"{kind.value}:{value}")
+
     def claim(self, product: str, rule: str) -> tuple[str, bool] | None:
         try:
             kind, value = self._parse(rule)
@@ -192,8 +201,12 @@ def main() -> None:
     args = parser.parse_args()
     lists = v2fly.read_all()
     rules = Rules()
+    claimed_suffix = _seed_claims(lists)
+    alternatives = datasets.import_european_alternatives(claimed_suffix)
+    datasets.import_sill(claimed_suffix)
     vendors = {v["id"]: v for v in dsl.VENDORS}
     products = dsl.PRODUCTS
+    _attach_alternatives(products, vendors, alternatives)
     claimed_lists = {name for p in products for name in p["v2fly"]}
     membership = categories_of(lists)
     for p in products:
@@ -207,19 +220,15 @@ def main() -> None:
         for rule in p["domains"]:
             got = rules.claim(p["id"], rule)
             if got:
-                out_rules[p["id"]].append(rule_item(got[0], got[1], p["website"] or vendors[p["vendor"]]["website"]))
+                site = p["website"] or (vendors[p["vendor"]]["website"] if p["vendor"] else None)
+                out_rules[p["id"]].append(rule_item(got[0], got[1], site))
     for p in products:
-        foreign_ok = vendors[p["vendor"]]["country"] == "CN"
+        foreign_ok = p["vendor"] is not None and vendors[p["vendor"]]["country"] == "CN"
         for rule, member in v2_rules(lists, p["v2fly"], claimed_lists - set(p["v2fly"]), foreign_ok):
             got = rules.claim(p["id"], rule)
             if got:
                 out_rules[p["id"]].append(rule_item(got[0], got[1], v2fly.v2fly_source(member)))
     files: dict[Path, str] = {}
-    by_vendor = defaultdict(list)
-    for p in products:
-        by_vendor[p["vendor"]].append(p)
-    for vendor_id, vendor in vendors.items():
-        files[DATA / "vendors" / f"{vendor_id}.yaml"] = render_vendor(vendor, by_vendor.get(vendor_id, []), out_rules)
     # 3. every other v2fly list: a service whose vendor the catalog does not know yet.
     seeded_ids = {p["id"] for p in products}
     services = defaultdict(list)
@@ -230,11 +239,20 @@ def main() -> None:
         category = map_category(membership.get(name, set()))
         if category is False:
             continue
+        list_rules = v2_rules(lists, [name], claimed_lists | {n for n in lists if n != name}, True)
+        overlap = Counter(o for o in (rules.owner_of(rule) for rule, _ in list_rules) if o is not None)
+        if overlap and overlap.most_common(1)[0][0] in seeded_ids:
+            # The list names a service the catalog already has: its other rules join it.
+            owner = overlap.most_common(1)[0][0]
+            for rule, member in list_rules:
+                got = rules.claim(owner, rule)
+                if got:
+                    out_rules[owner].append(rule_item(got[0], got[1], v2fly.v2fly_source(member)))
+            continue
         product_id = name if name not in seeded_ids else f"{name}-web"
         product_id = re.sub(r"[^a-z0-9.+-]", "-", product_id.lower()).strip("-")
         lines = []
-        foreign_ok = True  # no vendor known: keep the list's rules as v2fly has them
-        for rule, member in v2_rules(lists, [name], claimed_lists | {n for n in lists if n != name}, foreign_ok):
+        for rule, member in list_rules:
             got = rules.claim(product_id, rule)
             if got:
                 lines.append(rule_item(got[0], got[1], None if member == name else v2fly.v2fly_source(member)))
@@ -250,9 +268,11 @@ def main() -> None:
                 continue
             groups[comment or rule].append(rule)
         for label, group in groups.items():
-            product_id = re.sub(r"[^a-z0-9.+-]+", "-", label.lower()).strip("-.") or None
-            if product_id is None or not re.match(r"^[a-z0-9]", product_id):
-                product_id = re.sub(r"[^a-z0-9.+-]+", "-", group[0].lower()).strip("-.")
+            first = group[0].split(":", 1)[-1]
+            clean = re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&/+-]{1,39}", label) and "ICP" not in label
+            product_id = re.sub(r"[^a-z0-9.+-]+", "-", (label if clean else first).lower()).strip("-.")
+            if "ICP" in label or "备" in label:
+                label = first
             if product_id in seeded_ids:
                 product_id += "-ai"
             while product_id in used_ids:
@@ -268,6 +288,13 @@ def main() -> None:
                 services[category].append((product_id, name, cat_list, lines))
     for category, entries in services.items():
         files[DATA / "services" / f"v2fly-{category}.yaml"] = render_services(category, entries)
+    by_vendor = defaultdict(list)
+    for p in products:
+        by_vendor[p["vendor"]].append(p)
+    for vendor_id, vendor in vendors.items():
+        files[DATA / "vendors" / f"{vendor_id}.yaml"] = render_vendor(vendor, by_vendor.get(vendor_id, []), out_rules)
+    if by_vendor.get(None):
+        files[DATA / "services" / "sill.yaml"] = render_orphans(by_vendor[None], out_rules)
     written = skipped = 0
     for path, text in sorted(files.items()):
         if path.exists() and not path.read_text(encoding="utf-8").startswith(DRAFT_MARK):
@@ -278,6 +305,62 @@ def main() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     print(f"{written} files written, {skipped} hand-edited files kept, {rules.skipped} duplicate or invalid rules skipped", file=sys.stderr)
+
+
+def _seed_claims(lists):
+    """host -> seeded product that claims it (hand rules and v2fly lists), for the importers."""
+    owner = {}
+    claimed_lists = {name for p in dsl.PRODUCTS for name in p["v2fly"]}
+    for p in dsl.PRODUCTS:
+        for rule in p["domains"]:
+            if not rule.startswith(("regexp:", "keyword:")):
+                owner.setdefault(rule.split(":", 1)[-1], p["id"])
+        for rule, _member in v2_rules(lists, p["v2fly"], claimed_lists - set(p["v2fly"]), True):
+            if not rule.startswith(("regexp:", "keyword:")):
+                owner.setdefault(rule.split(":", 1)[-1].lower(), p["id"])
+
+    def claimed(host):
+        name = host
+        while name:
+            if name in owner:
+                return owner[name]
+            name = name.partition(".")[2]
+        return None
+
+    return claimed
+
+
+EU_EEA = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split())
+
+
+def _attach_alternatives(products, vendors, found) -> None:
+    """Rank each product's alternatives: European first, then open source, then SILL, then name."""
+    by_id = {p["id"]: p for p in products}
+
+    def rank(item):
+        alt = by_id[item[0]]
+        vendor = vendors.get(alt["vendor"]) if alt["vendor"] else None
+        european = vendor is not None and vendor["country"] in EU_EEA
+        return (item[1] != "full", not european, alt["open_source"] is not True, alt["sill"] is not True, alt["name"].lower())
+
+    for product_id, items in found.items():
+        product = by_id[product_id]
+        existing = {a[0] for a in product["alternatives"]}
+        product["alternatives"] = list(product["alternatives"]) + sorted((i for i in items if i[0] not in existing), key=rank)
+
+
+def render_orphans(products: list[dict], out_rules) -> str:
+    lines = [
+        DRAFT_MARK + " (delete this line once you edit the file by hand)",
+        "# Free software recommended by the French administration (SILL, Etalab-2.0) whose",
+        "# publisher is not in the catalog yet.",
+        f"source: {yaml_str(datasets.SILL_REF)}",
+        f"as_of: {datasets.SILL_AS_OF}",
+        "products:",
+    ]
+    for p in sorted(products, key=lambda p: p["id"]):
+        lines.extend(render_product(p, out_rules.get(p["id"], []), {"website": None, "source": datasets.SILL_REF}))
+    return "\n".join(lines) + "\n"
 
 
 def render_vendor(v: dict, products: list[dict], out_rules) -> str:
@@ -321,7 +404,10 @@ def render_vendor(v: dict, products: list[dict], out_rules) -> str:
 
 def render_product(p: dict, rules: list[str], v: dict) -> list[str]:
     src = p["source"] or p["website"] or v["website"] or v["source"]
-    lines = [f"  - id: {p['id']}", f"    source: {yaml_str(src)}", f"    name: {yaml_str(p['name'])}"]
+    lines = [f"  - id: {p['id']}", f"    source: {yaml_str(src)}"]
+    if p.get("as_of"):
+        lines.append(f"    as_of: {p['as_of']}")
+    lines.append(f"    name: {yaml_str(p['name'])}")
     if p["name_fr"]:
         lines.append(f"    name_fr: {yaml_str(p['name_fr'])}")
     if p["aliases"]:
@@ -331,7 +417,14 @@ def render_product(p: dict, rules: list[str], v: dict) -> list[str]:
         lines.append(f"    website: {yaml_str(p['website'])}")
     if rules:
         lines.append("    domains:")
-        lines.extend(f"      - {r}" for r in rules)
+        # An item citing the entry's own source needs no source of its own.
+        redundant = f", source: {yaml_str(src)}}}"
+        for r in rules:
+            if r.endswith(redundant) and r.startswith("{rule: ") and "public_suffix" not in r:
+                r = r[len("{rule: "):-len(redundant)]
+            elif r.endswith(redundant):
+                r = r[: -len(redundant)] + "}"
+            lines.append(f"      - {r}")
     if p["purls"]:
         lines.append(f"    purls: [{', '.join(yaml_str(x) for x in p['purls'])}]")
     if p["hosting"]:
@@ -354,7 +447,9 @@ def render_product(p: dict, rules: list[str], v: dict) -> list[str]:
     if p["licence"]:
         lines.append(f"    licence: {yaml_str(p['licence'])}")
     if p["sill"] is not None:
-        lines.append(f"    sill: {{value: {str(p['sill']).lower()}, source: \"https://code.gouv.fr/sill/\"}}")
+        sill_source, sill_as_of = p.get("sill_source") or ("https://code.gouv.fr/sill/", None)
+        when = f", as_of: {sill_as_of}" if sill_as_of else ""
+        lines.append(f"    sill: {{value: {str(p['sill']).lower()}, source: {yaml_str(sill_source)}{when}}}")
     if p["ai"]:
         ai = dict(p["ai"])
         source = ai.pop("source")
@@ -368,7 +463,8 @@ def render_product(p: dict, rules: list[str], v: dict) -> list[str]:
     if p["alternatives"]:
         lines.append("    alternatives:")
         for alt in p["alternatives"]:
-            lines.append(f"      - {{product: {alt[0]}, fit: {alt[1]}, source: {yaml_str(alt[2])}}}")
+            when = f", as_of: {alt[3]}" if len(alt) > 3 and alt[3] else ""
+            lines.append(f"      - {{product: {alt[0]}, fit: {alt[1]}, source: {yaml_str(alt[2])}{when}}}")
     if p["note"]:
         lines.append(f"    note: {yaml_str(p['note'])}")
     return lines
@@ -379,7 +475,7 @@ def render_services(category: str, entries) -> str:
         DRAFT_MARK + " (delete this line once you edit the file by hand)",
         "# Online services named by v2fly domain-list-community (MIT); their vendor is not",
         "# yet in the catalog. Category from the v2fly category lists that include them.",
-        f"as_of: 2026-08-19",
+        "as_of: 2026-08-19",
         f"source: {yaml_str(v2fly.v2fly_source(''))}",
         "products:",
     ]

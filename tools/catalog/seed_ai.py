@@ -1,6 +1,6 @@
 """Seed: generative-AI vendors and services (priority list of issue 3)."""
 # ruff: noqa: E501
-from dsl import AE, P, SEC, V, WP
+from dsl import P, V, WP
 
 OPENAI_CONSUMER = "https://help.openai.com/en/articles/5722486-how-your-data-is-used-to-improve-model-performance"
 OPENAI_ENTERPRISE = "https://openai.com/enterprise-privacy/"

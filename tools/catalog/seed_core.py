@@ -4,7 +4,7 @@ Facts from the maintainers' knowledge as of KNOWLEDGE_AS_OF, each with the publi
 page that states it (register entry, Wikipedia article, the vendor's own page).
 """
 # ruff: noqa: E501
-from dsl import AE, P, SEC, V, WP
+from dsl import P, SEC, V, WP
 
 # --- Microsoft -------------------------------------------------------------------------
 V("microsoft", "Microsoft", "US", "none", "listed", SEC("MSFT"), legal="Microsoft Corporation", aliases=["MSFT", "Microsoft Corp"], web="https://www.microsoft.com",

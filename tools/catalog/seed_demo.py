@@ -98,7 +98,7 @@ V("dell", "Dell Technologies", "US", "none", "listed", SEC("DELL"), legal="Dell 
 P("dell", "dell-poweredge", "Dell PowerEdge servers", "hardware", web="https://www.dell.com", alias=["PowerEdge", "PowerEdge R750"], dom=["dell.com", "dell.fr", "delltechnologies.com"])
 V("netapp", "NetApp", "US", "none", "listed", SEC("NTAP"), legal="NetApp, Inc.", web="https://www.netapp.com")
 P("netapp", "netapp-ontap", "NetApp AFF / ONTAP storage", "hardware", web="https://www.netapp.com", alias=["NetApp AFF", "ONTAP", "NetApp AFF A250"], dom=["netapp.com"])
-V("china-huaxin", "China Huaxin", "CN", "none", "state-owned", WP("Alcatel-Lucent_Enterprise"), legal="China Huaxin Post and Telecommunication Economy Development Center", web="https://www.al-enterprise.com")
+V("china-huaxin", "China Huaxin", "CN", "none", "state-owned", WP("Alcatel-Lucent_Enterprise"), legal="China Huaxin Post and Telecommunication Economy Development Center")
 V("alcatel-lucent-enterprise", "Alcatel-Lucent Enterprise", "FR", "china-huaxin", "private", WP("Alcatel-Lucent_Enterprise"), legal="ALE International SAS", aliases=["ALE"], web="https://www.al-enterprise.com",
   acq=[{"acquirer": "china-huaxin", "year": 2014, "source": WP("Alcatel-Lucent_Enterprise")}], note="Alcatel-Lucent's enterprise business, sold in 2014 to China Huaxin.")
 P("alcatel-lucent-enterprise", "ale-omniswitch", "Alcatel-Lucent Enterprise OmniSwitch / OmniPCX", "network-telecom", web="https://www.al-enterprise.com", alias=["OmniSwitch", "OmniPCX Office", "Rainbow"], dom=["al-enterprise.com", "openrainbow.com"])

@@ -1,9 +1,9 @@
 """Load the catalog: compile the shipped YAML once, cache it, apply an overlay.
 
 The shipped data is compiled into a pickle keyed by a hash of the data files'
-contents (and of this code's ``COMPILER_VERSION``) and kept in the user cache
-directory (``EMPRISE_CACHE_DIR``, else ``$XDG_CACHE_HOME/emprise``, else
-``~/.cache/emprise``). When no cache can be written (read-only home, sandbox)
+names, sizes and modification times (and of ``COMPILER_VERSION``), kept in the
+user cache directory (``EMPRISE_CACHE_DIR``, else ``$XDG_CACHE_HOME/emprise``,
+else ``~/.cache/emprise``). When no cache can be written (read-only home, sandbox)
 the catalog is compiled in memory: slower, never wrong. Within a process each
 result is kept, so ``load_catalog()`` is cheap after the first call.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from emprise.catalog.catalog import Catalog
 from emprise.catalog.compiler import CatalogValidationError, Issue, Parsed, parse_file, parse_tree, slim_rules, validate
-from emprise.catalog.entries import AIFacts, ProductEntry, VendorEntry
+from emprise.catalog.entries import AIFacts, ProductEntry
 from emprise.catalog.hosts import HostIndex
 from emprise.catalog.names import normalise_name
 from emprise.catalog.purls import PurlIndex
@@ -105,7 +105,7 @@ def index_catalog(vendors, products, countries, laws, categories, overlay=None) 
     vendor_names: dict[str, list[str]] = {}
     for vendor in vendors.values():
         for name in (vendor.id, vendor.name, vendor.legal_name, *vendor.aliases):
-            if name:
+            if name and normalise_name(name):
                 ids = vendor_names.setdefault(normalise_name(name), [])
                 if vendor.id not in ids:
                     ids.append(vendor.id)
@@ -114,7 +114,7 @@ def index_catalog(vendors, products, countries, laws, categories, overlay=None) 
         # Own names first, then aliases: "Azure" the name beats "Azure" an alias.
         for rank, names in enumerate(((product.id, product.name, product.name_fr), product.aliases)):
             for name in names:
-                if name:
+                if name and normalise_name(name):
                     ids = product_names.setdefault(normalise_name(name), [])
                     if product.id not in ids:
                         ids.append(product.id)
@@ -207,12 +207,15 @@ def _merge(base, update):  # noqa: ANN001, ANN202
 
 
 def _data_fingerprint(root: Path) -> str:
+    """A key for the data files' current state: names, sizes and modification times.
+
+    Statting is ten times cheaper than reading 1,000+ files on every start; an edit
+    that keeps both the size and the nanosecond mtime of a file is not a real risk.
+    """
     digest = hashlib.sha256(f"{COMPILER_VERSION}|{sys.version_info[:2]}|{root.resolve()}".encode())
     for path in sorted(root.rglob("*.yaml")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 

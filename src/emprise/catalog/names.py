@@ -26,13 +26,14 @@ LEGAL_FORMS = frozenset(
     sia kft zrt nyrt sro ltda ulc ou uab bvba sprl scrl spzoo zoo doo ood
     """.split()
 )
-_PUNCT = re.compile(r"[^a-z0-9&+]+")
+_PUNCT = re.compile(r"[^\w&+]+|_+")
 _DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\b\.?)")
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed: ``"Société"`` -> ``"societe"``."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """Lower case, accents removed, other scripts kept: ``"Société"`` -> ``"societe"``, ``"百川"`` stays."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def normalise_name(text: str) -> str:

@@ -34,34 +34,116 @@ from emprise.model import (
 # canonical column -> accepted headers (compared after fold_header()).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "identifiant", "code", "asset id", "key"),
-    "name": ("name", "nom", "application", "logiciel", "service", "actif", "asset", "nom de l application"),
+    "name": (
+        "name",
+        "nom",
+        "application",
+        "logiciel",
+        "service",
+        "actif",
+        "asset",
+        "nom de l application",
+    ),
     "kind": ("kind", "type", "nature", "categorie d actif", "asset kind", "type d actif"),
-    "vendor": ("vendor", "editeur", "fournisseur", "constructeur", "supplier", "publisher", "manufacturer"),
+    "vendor": (
+        "vendor",
+        "editeur",
+        "fournisseur",
+        "constructeur",
+        "supplier",
+        "publisher",
+        "manufacturer",
+    ),
     "product": ("product", "produit"),
-    "capability": ("capability", "fonction", "capacite", "metier", "domaine fonctionnel", "processus",
-                   "business capability", "fonction metier"),
+    "capability": (
+        "capability",
+        "fonction",
+        "capacite",
+        "metier",
+        "domaine fonctionnel",
+        "processus",
+        "business capability",
+        "fonction metier",
+    ),
     "criticality": ("criticality", "criticite"),
     "description": ("description", "commentaire", "comment", "notes"),
     "version": ("version",),
     "users": ("users", "utilisateurs", "nb utilisateurs", "nombre d utilisateurs", "user count"),
-    "hosted_on": ("hosted on", "hosting", "hebergement", "hebergeur", "heberge sur", "cloud", "provider"),
-    "data_location": ("data location", "localisation des donnees", "pays des donnees", "data country"),
+    "hosted_on": (
+        "hosted on",
+        "hosting",
+        "hebergement",
+        "hebergeur",
+        "heberge sur",
+        "cloud",
+        "provider",
+    ),
+    "data_location": (
+        "data location",
+        "localisation des donnees",
+        "pays des donnees",
+        "data country",
+    ),
     "personal_data": ("personal data", "donnees personnelles", "donnees a caractere personnel"),
     "depends_on": ("depends on", "depend de", "dependances", "dependencies"),
-    "annual_cost": ("annual cost", "cout annuel", "montant annuel", "budget annuel", "cost per year"),
+    "annual_cost": (
+        "annual cost",
+        "cout annuel",
+        "montant annuel",
+        "budget annuel",
+        "cost per year",
+    ),
     "currency": ("currency", "devise", "monnaie"),
-    "contract_start": ("contract start", "debut contrat", "date de debut", "start date", "debut du contrat"),
-    "contract_end": ("contract end", "fin contrat", "echeance", "date de fin", "end date", "fin du contrat"),
-    "auto_renewal": ("auto renewal", "reconduction tacite", "renouvellement automatique", "tacit renewal"),
-    "notice": ("notice", "notice days", "notice period", "preavis", "preavis jours", "delai de preavis"),
+    "contract_start": (
+        "contract start",
+        "debut contrat",
+        "date de debut",
+        "start date",
+        "debut du contrat",
+    ),
+    "contract_end": (
+        "contract end",
+        "fin contrat",
+        "echeance",
+        "date de fin",
+        "end date",
+        "fin du contrat",
+    ),
+    "auto_renewal": (
+        "auto renewal",
+        "reconduction tacite",
+        "renouvellement automatique",
+        "tacit renewal",
+    ),
+    "notice": (
+        "notice",
+        "notice days",
+        "notice period",
+        "preavis",
+        "preavis jours",
+        "delai de preavis",
+    ),
     "purl": ("purl", "package url"),
     "licence": ("licence", "license"),
 }
-_HEADER_INDEX = {alias: canonical for canonical, aliases in COLUMN_ALIASES.items() for alias in aliases}
+_HEADER_INDEX = {
+    alias: canonical for canonical, aliases in COLUMN_ALIASES.items() for alias in aliases
+}
 
 # Hosting words that mean "on our own premises": no hosted_on edge.
-ON_PREMISES = {"sur site", "on premises", "on premise", "on prem", "interne", "local", "site",
-               "datacenter interne", "salle serveur", "self hosted", "auto heberge"}
+ON_PREMISES = {
+    "sur site",
+    "on premises",
+    "on premise",
+    "on prem",
+    "interne",
+    "local",
+    "site",
+    "datacenter interne",
+    "salle serveur",
+    "self hosted",
+    "auto heberge",
+}
 
 MAX_KEY = 500
 
@@ -191,10 +273,31 @@ def parse_bool(value, column: str) -> bool | None:
 
 
 _NOTICE = re.compile(r"^(\d+)\s*([a-z]*)$")
-_NOTICE_UNITS = {"": 1, "j": 1, "jour": 1, "jours": 1, "d": 1, "day": 1, "days": 1,
-                 "m": 30, "mois": 30, "month": 30, "months": 30,
-                 "sem": 7, "semaine": 7, "semaines": 7, "week": 7, "weeks": 7, "w": 7,
-                 "an": 365, "ans": 365, "annee": 365, "year": 365, "years": 365, "y": 365}
+_NOTICE_UNITS = {
+    "": 1,
+    "j": 1,
+    "jour": 1,
+    "jours": 1,
+    "d": 1,
+    "day": 1,
+    "days": 1,
+    "m": 30,
+    "mois": 30,
+    "month": 30,
+    "months": 30,
+    "sem": 7,
+    "semaine": 7,
+    "semaines": 7,
+    "week": 7,
+    "weeks": 7,
+    "w": 7,
+    "an": 365,
+    "ans": 365,
+    "annee": 365,
+    "year": 365,
+    "years": 365,
+    "y": 365,
+}
 
 
 def parse_notice(value, column: str) -> int | None:
@@ -285,7 +388,9 @@ class RowConverter:
         vendor_name = _text(row.get("vendor"))
         product_name = _text(row.get("product"))
         if vendor_name or product_name:
-            product = Product(key=make_key(product_name or name, "product"), name=product_name or name)
+            product = Product(
+                key=make_key(product_name or name, "product"), name=product_name or name
+            )
             nodes.append(product)
             edges.append(Edge(EdgeKind.INSTANCE_OF, asset_ref, ref(product)))
             if vendor_name:
@@ -296,8 +401,11 @@ class RowConverter:
         capability_name = _text(row.get("capability"))
         criticality = parse_int(row.get("criticality"), "criticality", low=1, high=4)
         if capability_name:
-            capability = Capability(key=make_key(capability_name, "capability"),
-                                    name=capability_name, criticality=criticality)
+            capability = Capability(
+                key=make_key(capability_name, "capability"),
+                name=capability_name,
+                criticality=criticality,
+            )
             nodes.append(capability)
             edges.append(Edge(EdgeKind.USES, ref(capability), asset_ref))
         elif criticality is not None:
@@ -330,13 +438,22 @@ class RowConverter:
         renewal = parse_bool(row.get("auto_renewal"), "auto_renewal")
         notice = parse_notice(row.get("notice"), "notice")
         if start and end and end < start:
-            raise FieldError(f"contract_end: {end.isoformat()} is before contract_start {start.isoformat()}")
+            raise FieldError(
+                f"contract_end: {end.isoformat()} is before contract_start {start.isoformat()}"
+            )
         if all(v is None for v in (cost, currency, start, end, renewal, notice)):
             return None
         if cost is not None and currency is None:
             currency = self.default_currency
-        return Contract(key=f"{asset_key}.contract", annual_cost=cost, currency=currency,
-                        start=start, end=end, auto_renewal=renewal, notice_days=notice)
+        return Contract(
+            key=f"{asset_key}.contract",
+            annual_cost=cost,
+            currency=currency,
+            start=start,
+            end=end,
+            auto_renewal=renewal,
+            notice_days=notice,
+        )
 
 
 def map_headers(headers: list[object]) -> tuple[list[str | None], list[str]]:

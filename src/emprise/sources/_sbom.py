@@ -10,8 +10,10 @@ every format, so a package gets the same keys whichever SBOM tool described it:
 - a vendor only when the SBOM names one (manufacturer, supplier, publisher,
   author...): guessing vendors from purl namespaces is the catalog's job.
 
-Format modules raise ``BadRecord`` for a record they cannot take; it never leaves
-the sources package, it becomes a ``Rejection``.
+Format modules raise ``BadRecord`` for a record they cannot take (``OutOfScope``
+for one that is fine but not technology); it never leaves the sources package, it
+becomes a ``Rejection``. ``RefTable`` makes sure dependency edges only join assets
+the same file emits.
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ T = TypeVar("T")
 
 class BadRecord(Exception):
     """One record cannot be taken; the message is the reason shown to the user."""
+
+
+class OutOfScope(BadRecord):
+    """A well-formed record of something that is not technology (a dataset, an algorithm).
+
+    Its identifier stays known, so that dependencies naming it skip it instead of
+    being rejected in turn.
+    """
 
 
 # --- reading the whole file -------------------------------------------------
@@ -209,7 +219,7 @@ def made_record(
     locator: Locator, asset: Asset, product: Product, vendor_name: str | None
 ) -> Record:
     """Asset instance_of product, and product made_by vendor when one is named; raises BadRecord."""
-    nodes: list = [asset, product]
+    nodes: list[Asset | Product | Vendor] = [asset, product]
     edges = [Edge(EdgeKind.INSTANCE_OF, ref(asset), ref(product))]
     if vendor_name:
         vendor = Vendor(key=key_of(vendor_name, "vendor name"), name=vendor_name)
@@ -231,6 +241,7 @@ class RefTable:
     def __init__(self) -> None:
         self._first_seen: dict[str, Locator] = {}
         self._keys: dict[str, str] = {}
+        self._not_assets: set[str] = set()
 
     def check_new(self, local_id: str, what: str) -> None:
         """Raises BadRecord when ``local_id`` was already declared in this file."""
@@ -244,6 +255,15 @@ class RefTable:
         self._first_seen.setdefault(local_id, locator)
         if asset_key is not None:
             self._keys[local_id] = asset_key
+
+    def declare_not_asset(self, local_id: str, locator: Locator) -> None:
+        """Records ``local_id`` as an element that is no asset (a build tool, a dataset)."""
+        self._first_seen.setdefault(local_id, locator)
+        self._not_assets.add(local_id)
+
+    def is_not_asset(self, local_id: object) -> bool:
+        """Whether dependencies should skip ``local_id``: it names an element that is no asset."""
+        return isinstance(local_id, str) and local_id in self._not_assets
 
     def asset_key(self, local_id: object, what: str) -> str:
         """The asset key ``local_id`` landed as; raises BadRecord saying why there is none."""
@@ -267,15 +287,12 @@ def depends_on_record(locator: Locator, pairs: Iterable[tuple[str, str]]) -> Rec
     Self-loops (a package listed as its own dependency, or two entries that
     collapse to one key) and repeated pairs are dropped; ``None`` when no edge is left.
     """
-    edges: dict[Edge, None] = {}
-    for src, dst in pairs:
-        if src != dst:
-            edges[Edge(EdgeKind.DEPENDS_ON, Ref(NodeType.ASSET, src), Ref(NodeType.ASSET, dst))] = (
-                None
-            )
-    if not edges:
-        return None
-    return Record(locator=locator, edges=tuple(edges))
+    edges = {  # a dict keeps the first-seen order while dropping repeats
+        Edge(EdgeKind.DEPENDS_ON, Ref(NodeType.ASSET, src), Ref(NodeType.ASSET, dst)): None
+        for src, dst in pairs
+        if src != dst
+    }
+    return Record(locator=locator, edges=tuple(edges)) if edges else None
 
 
 def rejection(locator: Locator, exc: BadRecord) -> Rejection:

@@ -10,7 +10,8 @@ What lands, one record each:
   ``provider`` as vendor; endpoints go into the description;
 - every entry of ``dependencies``: ``depends_on`` edges from bom-refs. A BOM
   without dependencies has its containment read instead: the root depends on each
-  top-level component and service, and each component on those nested in it.
+  top-level component and service (and on its own subcomponents), and each
+  component or service on those nested in it.
 
 Components of type ``data`` and ``cryptographic-asset`` (CBOMs) are rejected
 with that reason: they are not technology someone supplies.
@@ -29,13 +30,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 from emprise.errors import SourceError
 from emprise.model import Asset, AssetKind, Locator, Product, Record, Rejection
 from emprise.sources._sbom import (
     SBOM_MAX_BYTES,
     BadRecord,
+    OutOfScope,
     Package,
     RefTable,
     depends_on_record,
@@ -81,6 +82,7 @@ _KINDS: dict[str, AssetKind | None] = {
 #: Endpoint schemes of services reached over the web; any other scheme (postgres,
 #: amqp, s3...) marks infrastructure, hence a cloud service rather than SaaS.
 _WEB_SCHEMES = frozenset({"http", "https", "ws", "wss"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 # --- the BOM, read from either syntax -------------------------------------------
@@ -111,6 +113,7 @@ class _Dependency:
 class _Bom:
     root: _Item | Rejection | None  # metadata.component
     root_vendor: str | None  # metadata.manufacturer / manufacture / supplier
+    tool_refs: tuple[tuple[str, Locator], ...]  # bom-refs of metadata.tools: known, not assets
     items: tuple[_Item | Rejection, ...]  # document order, parents before their children
     dependencies: tuple[_Dependency | Rejection, ...] | None  # None: no dependencies section
 
@@ -169,12 +172,22 @@ def _json_bom(document: object, file: str) -> _Bom:
     metadata = document.get("metadata")
     root: _Item | Rejection | None = None
     root_vendor: str | None = None
+    tool_refs: list[tuple[str, Locator]] = []
     if isinstance(metadata, dict):
         if metadata.get("component") is not None:
             root = item(
                 "component", metadata["component"], "/metadata/component", None, "/metadata"
             )
         root_vendor = _first_json_name(metadata, ("manufacturer", "manufacture", "supplier"))
+        tools = metadata.get("tools")  # CycloneDX 1.5+: {"components": [...], "services": [...]}
+        if isinstance(tools, dict):
+            tool_refs = [
+                (tool["bom-ref"], Locator(file, pointer=json_pointer("metadata", "tools", key, i)))
+                for key in ("components", "services")
+                if isinstance(tools.get(key), list)
+                for i, tool in enumerate(tools[key])
+                if isinstance(tool, dict) and isinstance(tool.get("bom-ref"), str)
+            ]
 
     items: list[_Item | Rejection] = []
     # Depth-first with an explicit stack: nesting depth is the author's choice, not ours.
@@ -209,6 +222,7 @@ def _json_bom(document: object, file: str) -> _Bom:
     return _Bom(
         root=root,
         root_vendor=root_vendor,
+        tool_refs=tuple(tool_refs),
         items=tuple(items),
         dependencies=_json_dependencies(document.get("dependencies"), file),
     )
@@ -351,6 +365,7 @@ def _xml_bom(root: Any, file: str) -> _Bom:
     metadata = root.find(tag("metadata"))
     root_item: _Item | None = None
     root_vendor: str | None = None
+    tool_refs: list[tuple[str, Locator]] = []
     if metadata is not None:
         root_element = metadata.find(tag("component"))
         if root_element is not None:
@@ -360,6 +375,12 @@ def _xml_bom(root: Any, file: str) -> _Bom:
             if name:
                 root_vendor = name
                 break
+        tool_refs = [
+            (tool.get("bom-ref"), Locator(file, line=tool.sourceline))
+            for path in ("tools/components/component", "tools/services/service")
+            for tool in metadata.iterfind("/".join(map(tag, path.split("/"))))
+            if tool.get("bom-ref") is not None
+        ]
 
     items: list[_Item | Rejection] = []
 
@@ -395,7 +416,11 @@ def _xml_bom(root: Any, file: str) -> _Bom:
     if entries:
         dependencies = tuple(entries)
     return _Bom(
-        root=root_item, root_vendor=root_vendor, items=tuple(items), dependencies=dependencies
+        root=root_item,
+        root_vendor=root_vendor,
+        tool_refs=tuple(tool_refs),
+        items=tuple(items),
+        dependencies=dependencies,
     )
 
 
@@ -404,6 +429,8 @@ def _xml_bom(root: Any, file: str) -> _Bom:
 
 def _records(bom: _Bom) -> Iterator[Record | Rejection]:
     refs = RefTable()
+    for tool_ref, locator in bom.tool_refs:
+        refs.declare_not_asset(tool_ref, locator)
     root_key: str | None = None
     if isinstance(bom.root, Rejection):
         yield bom.root
@@ -428,9 +455,15 @@ def _records(bom: _Bom) -> Iterator[Record | Rejection]:
         if isinstance(dependency, Rejection):
             yield dependency
             continue
+        if refs.is_not_asset(dependency.ref):  # how the build tools depend on each other
+            continue
         try:
             src = refs.asset_key(dependency.ref, "bom-ref")
-            pairs = [(src, refs.asset_key(dst, "bom-ref")) for dst in dependency.depends_on]
+            pairs = [
+                (src, refs.asset_key(dst, "bom-ref"))
+                for dst in dependency.depends_on
+                if not refs.is_not_asset(dst)
+            ]
         except BadRecord as exc:
             yield rejection(dependency.locator, exc)
             continue
@@ -448,6 +481,10 @@ def _land(item: _Item, refs: RefTable, fallback_vendor: str | None) -> Record | 
                 raise BadRecord(f"bom-ref must be text, not {type(bom_ref).__name__}")
             refs.check_new(bom_ref, "bom-ref")
         record = _read_item(item, fallback_vendor)
+    except OutOfScope as exc:
+        if isinstance(bom_ref, str):
+            refs.declare_not_asset(bom_ref, item.locator)
+        return rejection(item.locator, exc)
     except BadRecord as exc:
         if isinstance(bom_ref, str):
             refs.declare(bom_ref, item.locator, None)
@@ -458,6 +495,7 @@ def _land(item: _Item, refs: RefTable, fallback_vendor: str | None) -> Record | 
 
 
 def _read_item(item: _Item, fallback_vendor: str | None) -> Record:
+    """The record of one component or service; raises BadRecord."""
     name = text_or_none(item.name, "name")
     if name is None:
         raise BadRecord(f"{item.what} without name")
@@ -468,7 +506,7 @@ def _read_item(item: _Item, fallback_vendor: str | None) -> Record:
     component_type = parsed.type.value
     kind = _KINDS.get(component_type, AssetKind.OPEN_SOURCE_COMPONENT)
     if kind is None:
-        raise BadRecord(
+        raise OutOfScope(
             f"component of type {component_type!r} is not a technology dependency; not taken"
         )
     package = Package(
@@ -530,11 +568,11 @@ def _component_vendor(component: Any) -> str | None:
 
 
 def _service_record(locator: Locator, name: str, service: Any) -> Record:
+    """The SaaS (or cloud service) asset of a service, product and provider; raises BadRecord."""
     provider = text_or_none(service.provider.name, "provider name") if service.provider else None
     endpoints = [str(endpoint) for endpoint in service.endpoints or ()]
-    infrastructure = any(
-        urlsplit(endpoint).scheme.lower() not in _WEB_SCHEMES for endpoint in endpoints
-    )
+    schemes = [match.group(1).lower() for match in map(_SCHEME.match, endpoints) if match]
+    infrastructure = any(scheme not in _WEB_SCHEMES for scheme in schemes)
     description = text_or_none(service.description, "description")
     if endpoints:
         description = " ".join(filter(None, (description, f"Endpoints: {', '.join(endpoints)}")))

@@ -81,15 +81,18 @@ class CsvInventorySource(Source):
         if header_index is None:
             raise SourceError(display_name, "the file has no header line")
         delimiter = guess_delimiter(decoded[header_index])
-        reader = csv.reader(io.StringIO("".join(decoded[header_index:]), newline=""),
-                            delimiter=delimiter)
+        reader = csv.reader(
+            io.StringIO("".join(decoded[header_index:]), newline=""), delimiter=delimiter
+        )
         try:
             headers = next(reader)
         except csv.Error as exc:
             raise SourceError(display_name, f"unreadable header line: {exc}") from exc
         columns, unknown = map_headers(headers)
         if "name" not in columns:
-            raise SourceError(display_name, "no name column (expected a header such as 'name' or 'nom')")
+            raise SourceError(
+                display_name, "no name column (expected a header such as 'name' or 'nom')"
+            )
         if unknown:
             self.notes.append(f"{display_name}: ignored columns: {', '.join(unknown)}")
         converter = RowConverter()
@@ -115,7 +118,7 @@ class CsvInventorySource(Source):
                 yield Rejection(locator, f"bytes not valid in {encoding.upper()} (line {bad[0]})")
                 continue
             if len(row) < len(headers) or (
-                len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):])
+                len(row) > len(headers) and any(cell.strip() for cell in row[len(headers) :])
             ):
                 yield Rejection(locator, f"expected {len(headers)} fields, found {len(row)}")
                 continue

@@ -23,7 +23,9 @@ class XlsxInventorySource(Source):
 
     @classmethod
     def detect(cls, sample: Sample) -> int:
-        if sample.head.startswith(b"PK\x03\x04") and (b"xl/" in sample.head or b"[Content_Types].xml" in sample.head):
+        if sample.head.startswith(b"PK\x03\x04") and (
+            b"xl/" in sample.head or b"[Content_Types].xml" in sample.head
+        ):
             return 90 if b"xl/" in sample.head else 40
         return 0
 
@@ -46,8 +48,11 @@ class XlsxInventorySource(Source):
                     break
             columns, unknown = map_headers(headers)
             if "name" not in columns:
-                raise SourceError(display_name, f"sheet {sheet.title!r}: no name column "
-                                  "(expected a header such as 'name' or 'nom')")
+                raise SourceError(
+                    display_name,
+                    f"sheet {sheet.title!r}: no name column "
+                    "(expected a header such as 'name' or 'nom')",
+                )
             if unknown:
                 self.notes.append(f"{display_name}: ignored columns: {', '.join(unknown)}")
             converter = RowConverter()
@@ -78,5 +83,8 @@ def _check_archive(path: Path, display_name: str) -> None:
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > (8 << 20):
-        raise SourceError(display_name, f"workbook expands to {total} bytes: refused (limit "
-                          f"{MAX_UNCOMPRESSED} bytes, ratio {MAX_RATIO})")
+        raise SourceError(
+            display_name,
+            f"workbook expands to {total} bytes: refused (limit "
+            f"{MAX_UNCOMPRESSED} bytes, ratio {MAX_RATIO})",
+        )

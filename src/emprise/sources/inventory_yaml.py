@@ -20,7 +20,9 @@ from emprise.sources._inventory import (
 )
 from emprise.sources.interface import Sample, Source
 
-_TOP_KEYS = re.compile(r"^(assets|actifs|applications|capabilities|capacites|fonctions)\s*:", re.MULTILINE)
+_TOP_KEYS = re.compile(
+    r"^(assets|actifs|applications|capabilities|capacites|fonctions)\s*:", re.MULTILINE
+)
 _LIST_OF_ASSETS = re.compile(r"^-\s+(name|nom)\s*:", re.MULTILINE)
 
 
@@ -40,7 +42,9 @@ class YamlInventorySource(Source):
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise SourceError(display_name, f"YAML must be UTF-8 ({exc.reason} at byte {exc.start})") from exc
+            raise SourceError(
+                display_name, f"YAML must be UTF-8 ({exc.reason} at byte {exc.start})"
+            ) from exc
         except OSError as exc:
             raise SourceError(display_name, exc.strerror or str(exc)) from exc
         try:
@@ -84,14 +88,20 @@ def _sections(root: yaml.Node, display_name: str) -> dict[str, list[yaml.Node]]:
     sections: dict[str, list[yaml.Node]] = {}
     for key_node, value_node in root.value:
         key = str(key_node.value).lower()
-        section = {"assets": "assets", "actifs": "assets", "applications": "assets",
-                   "capabilities": "capabilities", "capacites": "capabilities",
-                   "fonctions": "capabilities"}.get(key)
+        section = {
+            "assets": "assets",
+            "actifs": "assets",
+            "applications": "assets",
+            "capabilities": "capabilities",
+            "capacites": "capabilities",
+            "fonctions": "capabilities",
+        }.get(key)
         if section is None:
             continue
         if not isinstance(value_node, yaml.SequenceNode):
-            raise SourceError(f"{display_name}:{value_node.start_mark.line + 1}",
-                              f"'{key}' must be a list")
+            raise SourceError(
+                f"{display_name}:{value_node.start_mark.line + 1}", f"'{key}' must be a list"
+            )
         sections.setdefault(section, []).extend(value_node.value)
     if not sections:
         raise SourceError(display_name, "no 'assets:' or 'capabilities:' list found")
@@ -108,12 +118,16 @@ def _scalar_mapping(node: yaml.Node, locator: Locator) -> dict | Rejection:
             return Rejection(locator, "keys must be plain text")
         if isinstance(value_node, yaml.ScalarNode):
             result[key_node.value] = yaml.SafeLoader(b"").construct_object(value_node, deep=True)
-        elif isinstance(value_node, yaml.SequenceNode) and all(
-            isinstance(v, yaml.ScalarNode) for v in value_node.value
-        ) and len(value_node.value) <= 10_000:
+        elif (
+            isinstance(value_node, yaml.SequenceNode)
+            and all(isinstance(v, yaml.ScalarNode) for v in value_node.value)
+            and len(value_node.value) <= 10_000
+        ):
             result[key_node.value] = [v.value for v in value_node.value]
         else:
-            return Rejection(locator, f"{key_node.value}: expected a single value or a list of names")
+            return Rejection(
+                locator, f"{key_node.value}: expected a single value or a list of names"
+            )
     return result
 
 

@@ -139,13 +139,13 @@ def _json_document(document: object, file: str) -> _Document:
         for element in document[key]
         if isinstance(element, dict) and isinstance(element.get("SPDXID"), str)
     }
-    described = document.get("documentDescribes")
+    described = document.get("documentDescribes")  # SPDX 2.2; 2.3 says DESCRIBES instead
+    if not isinstance(described, list):
+        described = []
     document_id = document.get("SPDXID")
     return _Document(
         document_id=document_id if isinstance(document_id, str) else "SPDXRef-DOCUMENT",
-        described=frozenset(ref for ref in described if isinstance(ref, str))
-        if isinstance(described, list)
-        else frozenset(),
+        described=frozenset(ref for ref in described if isinstance(ref, str)),
         packages=entries("packages"),
         relationships=entries("relationships"),
         other_ids=frozenset(other_ids),
@@ -359,7 +359,7 @@ def _records(document: _Document) -> Iterator[Record | Rejection]:
     from spdx_tools.spdx.parser.jsonlikedict.package_parser import PackageParser
     from spdx_tools.spdx.parser.jsonlikedict.relationship_parser import RelationshipParser
 
-    package_parser, relationship_parser = PackageParser(), RelationshipParser()
+    relationship_parser = RelationshipParser()
     roots = set(document.described) | _described(document)
     refs = RefTable()
     for entry in document.packages:
@@ -367,7 +367,7 @@ def _records(document: _Document) -> Iterator[Record | Rejection]:
             yield entry
             continue
         locator, raw = entry
-        yield _land_package(locator, raw, refs, roots, package_parser)
+        yield _land_package(locator, raw, refs, roots, PackageParser())
     for entry in document.relationships:
         if isinstance(entry, Rejection):
             yield entry
@@ -406,6 +406,7 @@ def _described(document: _Document) -> set[str]:
 def _land_package(
     locator: Locator, raw: object, refs: RefTable, roots: set[str], parser: Any
 ) -> Record | Rejection:
+    """The record of one package, or its rejection; declares its SPDXID in ``refs``."""
     spdx_id: str | None = None
     try:
         if not isinstance(raw, dict):
@@ -420,6 +421,10 @@ def _land_package(
         # a package without it, so a missing one is read as NOASSERTION rather than rejected.
         with_location = {"downloadLocation": "NOASSERTION", **raw}
         package = _spdx_call("unreadable package", lambda: parser.parse_package(with_location))
+        # spdx-tools drops a bad external reference (a purl!) and only notes it in the
+        # parser's logger, hence a fresh parser per package and this check.
+        if parser.logger.has_messages():
+            raise BadRecord(f"unreadable package: {'; '.join(parser.logger.get_messages())}")
         record = package_record(locator, _package(package, spdx_id in roots))
     except BadRecord as exc:
         if spdx_id is not None:
@@ -467,7 +472,7 @@ def _relationship_record(
     from spdx_tools.spdx.model import SpdxNoAssertion, SpdxNone
 
     if not isinstance(raw, dict):
-        raise BadRecord("a relationship must be 'element TYPE related-element'")
+        raise BadRecord("a relationship must name an element, a type and a related element")
     relationship = _spdx_call("unreadable relationship", lambda: parser.parse_relationship(raw))
     forwards = _DEPENDENCY_DIRECTION.get(relationship.relationship_type.name)
     related = relationship.related_spdx_element_id

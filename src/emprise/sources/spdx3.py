@@ -17,7 +17,8 @@ What lands, one record each:
   ``hasDynamicLink``) between packages: ``depends_on`` edges, locator
   ``doc.spdx3.json:/@graph/17``. Build, development and test scopes are left out.
 
-Dataset packages are rejected with that reason: they are not technology someone supplies.
+Dataset packages are rejected with that reason: they are not technology someone
+supplies (relationships naming them skip them, as they skip files).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from emprise.model import AssetKind, Locator, Record, Rejection
 from emprise.sources._sbom import (
     SBOM_MAX_BYTES,
     BadRecord,
+    OutOfScope,
     Package,
     RefTable,
     depends_on_record,
@@ -51,6 +53,7 @@ _HEAD = re.compile(r'^\s*\{.*?"@context"\s*:[^}\]]*?spdx\.org/rdf/3\.0', re.DOTA
 
 _PACKAGE_TYPES = frozenset({"software_Package", "ai_AIPackage"})
 _OUT_OF_SCOPE_TYPES = frozenset({"dataset_DatasetPackage"})
+_ANY_PACKAGE_TYPES = _PACKAGE_TYPES | _OUT_OF_SCOPE_TYPES
 _AGENT_TYPES = frozenset({"Agent", "Organization", "Person", "SoftwareAgent"})
 _RELATIONSHIP_TYPES = frozenset({"Relationship", "LifecycleScopedRelationship"})
 _COLLECTION_TYPES = frozenset({"SpdxDocument", "software_Sbom", "Bom", "Bundle"})
@@ -167,9 +170,10 @@ class _Index:
 
 
 def _index(elements: list[_Element | Rejection]) -> _Index:
-    by_id = {
-        element.id: element for element in elements if isinstance(element, _Element) and element.id
-    }
+    by_id: dict[str, _Element] = {}
+    for element in elements:  # the first element of an id wins, as in the RefTable
+        if isinstance(element, _Element) and element.id:
+            by_id.setdefault(element.id, element)
     agents = {
         element_id: element.value["name"].strip()
         for element_id, element in by_id.items()
@@ -210,19 +214,20 @@ def _index(elements: list[_Element | Rejection]) -> _Index:
         other_ids=frozenset(
             element_id
             for element_id, element in by_id.items()
-            if element.type not in _PACKAGE_TYPES | _OUT_OF_SCOPE_TYPES
+            if element.type not in _ANY_PACKAGE_TYPES
         ),
     )
 
 
 def _licence_text(element: _Element | None) -> str | None:
+    """The SPDX expression a licence element stands for; None for NOASSERTION, NONE or others."""
     if element is None:
         return None
     if element.type == "simplelicensing_LicenseExpression":
         text = element.value.get("simplelicensing_licenseExpression")
         return (
             text.strip()
-            if isinstance(text, str) and text.strip() not in ("", "NOASSERTION")
+            if isinstance(text, str) and text.strip() not in ("", "NOASSERTION", "NONE")
             else None
         )
     if (
@@ -240,7 +245,7 @@ def _records(elements: list[_Element | Rejection], file: str) -> Iterator[Record
     for element in elements:
         if isinstance(element, Rejection):
             yield element
-        elif element.type in _PACKAGE_TYPES | _OUT_OF_SCOPE_TYPES:
+        elif element.type in _ANY_PACKAGE_TYPES:
             yield _land_package(element, index, refs, file)
     for element in elements:
         if isinstance(element, _Element) and element.type in _RELATIONSHIP_TYPES:
@@ -257,12 +262,16 @@ def _records(elements: list[_Element | Rejection], file: str) -> Iterator[Record
 def _land_package(
     element: _Element, index: _Index, refs: RefTable, file: str
 ) -> Record | Rejection:
+    """The record of one package, or its rejection; declares its spdxId in ``refs``."""
     locator = _locator(file, element.index)
     try:
         if element.id is None:
             raise BadRecord("package without spdxId")
         refs.check_new(element.id, "spdxId")
         record = package_record(locator, _package(element, index))
+    except OutOfScope as exc:
+        refs.declare_not_asset(element.id, locator)
+        return rejection(locator, exc)
     except BadRecord as exc:
         if element.id is not None:
             refs.declare(element.id, locator, None)
@@ -274,7 +283,7 @@ def _land_package(
 def _package(element: _Element, index: _Index) -> Package:
     value = element.value
     if element.type in _OUT_OF_SCOPE_TYPES:
-        raise BadRecord(f"a {element.type} is not a technology dependency; not taken")
+        raise OutOfScope(f"a {element.type} is not a technology dependency; not taken")
     name = text_or_none(value.get("name"), "name")
     if name is None:
         raise BadRecord("package without name")
@@ -326,9 +335,15 @@ def _relationship_record(
     targets = _id_list(value.get("to"))
     if not targets:
         raise BadRecord("relationship without 'to'")
+    if isinstance(value["to"], list) and len(targets) != len(value["to"]):
+        raise BadRecord("'to' must list spdxIds (text)")
     # Files, snippets and other non-package elements are not assets: skipped, not rejected.
-    targets = [target for target in targets if target not in index.other_ids]
-    if source in index.other_ids or not targets:
+    targets = [
+        target
+        for target in targets
+        if target not in index.other_ids and not refs.is_not_asset(target)
+    ]
+    if source in index.other_ids or refs.is_not_asset(source) or not targets:
         return None
     src = refs.asset_key(source, "spdxId")
     return depends_on_record(

@@ -457,7 +457,9 @@ def demo_command(
 # per module; modules must stay light to import (heavy work inside the commands).
 COMMAND_MODULES: tuple[str, ...] = (
     "emprise.views.cli_catalog",
+    "emprise.views.cli_discover",
     "emprise.views.cli_sovereignty",
+    "emprise.views.cli_spend",
 )
 
 

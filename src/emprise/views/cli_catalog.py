@@ -393,12 +393,14 @@ def validate_command(
     overlay: Annotated[Optional[Path], typer.Argument(metavar="[OVERLAY]")] = None,
     data_dir: Annotated[Optional[Path], typer.Option("--data-dir", hidden=True)] = None,
 ) -> None:
-    from emprise.catalog import DATA_DIR, CatalogValidationError, compile_catalog
-    from emprise.catalog.loader import apply_overlay
+    from emprise.catalog import DATA_DIR, CatalogValidationError
+    from emprise.catalog.loader import apply_overlay, load_compiled
 
     root = data_dir or DATA_DIR
     try:
-        catalog = compile_catalog(root)
+        # The cache is keyed by the files' names, sizes and mtimes and only written by a
+        # successful compile: a hit means these very files already passed every check.
+        catalog = load_compiled(root)
         if overlay is not None:
             apply_overlay(catalog, overlay)
     except CatalogValidationError as exc:

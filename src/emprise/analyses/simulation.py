@@ -1,0 +1,423 @@
+"""Cut-off simulation: what stops if a vendor, a group, a country, a product or a hosting
+provider cuts the organisation off — and what the catalog's alternatives would restore.
+
+A cut fails one or more nodes; failure then flows backwards along the edges that
+mean "needs":
+
+    country  <-headquartered_in- vendor      (a country's companies)
+    parent   <-owned_by-         vendor      (a group's subsidiaries)
+    vendor   <-made_by-          product     (what it makes: services and proprietary software)
+    product  <-instance_of-      asset
+    provider <-hosted_on-        asset/product  (followed transitively)
+    asset    <-depends_on-       asset
+
+Open-source software keeps running when its publisher is cut (the code is in hand):
+its ``made_by`` edge does not carry the failure; the asset is listed as *degraded*
+(no more updates from that publisher) instead. Proprietary software run on premises
+is counted as stopped: its licence and support go with the vendor.
+
+The traversal runs on a compact integer index built once from the graph (one pass
+over the edges), so a simulation is linear in the size of the graph; see
+benchmarks/bench_simulate.py for the measured growth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections import deque
+from dataclasses import dataclass
+
+from emprise.errors import EmpriseError
+from emprise.graph import DependencyGraph
+from emprise.model import AssetKind, EdgeKind, NodeType, Ref
+
+__all__ = ["CUT_KINDS", "CapabilityImpact", "Cut", "PropagationIndex", "Restoration",
+           "SimulationResult", "SinglePointOfFailure", "StoppedAsset", "parse_cut", "simulate"]
+
+CUT_KINDS = ("vendor", "parent", "country", "product", "provider")
+
+# Edge kinds along which a failure travels (from the edge's target to its source).
+_PROPAGATING = (EdgeKind.HEADQUARTERED_IN, EdgeKind.OWNED_BY, EdgeKind.MADE_BY, EdgeKind.INSTANCE_OF,
+                EdgeKind.HOSTED_ON, EdgeKind.DEPENDS_ON)
+
+
+class CutError(EmpriseError):
+    """A ``--cut`` value that names no known kind or nothing in the graph."""
+
+
+@dataclass(frozen=True)
+class Cut:
+    kind: str  # one of CUT_KINDS
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def parse_cut(text: str) -> Cut:
+    """``country:US`` -> Cut("country", "US"); raises CutError listing the valid kinds."""
+    kind, _, ident = text.partition(":")
+    kind = kind.strip().lower()
+    ident = ident.strip()
+    if kind not in CUT_KINDS or not ident:
+        raise CutError(f"--cut {text!r}: expected KIND:ID with KIND one of {', '.join(CUT_KINDS)}")
+    return Cut(kind, ident.upper() if kind == "country" else ident)
+
+
+@dataclass(frozen=True)
+class StoppedAsset:
+    asset: Ref
+    name: str
+    via: tuple[str, ...]  # names from the cut node to the asset, the path the failure took
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """Catalog alternatives to a stopped asset's product that the cut does not reach."""
+
+    asset: Ref
+    name: str
+    alternatives: tuple[tuple[str, str, str], ...]  # (product id, name, fit)
+
+
+@dataclass(frozen=True)
+class CapabilityImpact:
+    capability: Ref
+    name: str
+    criticality: int | None
+    status: str  # "lost" (every asset stops) or "degraded" (some stop, or lose updates)
+    stopped: tuple[Ref, ...]
+    degraded: tuple[Ref, ...]
+    total: int
+    restorable: bool  # every stopped asset has an alternative the cut does not reach
+
+
+@dataclass(frozen=True)
+class SinglePointOfFailure:
+    """A capability whose every asset stops when this one company (outside the EU) is cut."""
+
+    capability: Ref
+    capability_name: str
+    company: Ref
+    company_name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    cut: Cut
+    seeds: tuple[Ref, ...]  # what the cut fails directly
+    stopped: tuple[StoppedAsset, ...]
+    degraded: tuple[StoppedAsset, ...]  # open source that keeps running without updates
+    capabilities: tuple[CapabilityImpact, ...]
+    impact: float  # criticality-weighted share of capability assets stopped, 0–1
+    unweighted_capabilities: int  # affected capabilities of unknown criticality (not in `impact`)
+    restorations: tuple[Restoration, ...]
+    single_points_of_failure: tuple[SinglePointOfFailure, ...]
+
+    @property
+    def lost(self) -> tuple[CapabilityImpact, ...]:
+        return tuple(c for c in self.capabilities if c.status == "lost")
+
+    def to_json(self) -> dict:
+        """The JSON of ``emprise simulate --format json``."""
+        return {
+            "cut": str(self.cut),
+            "seeds": [str(s) for s in self.seeds],
+            "stopped_assets": [{"asset": str(s.asset), "name": s.name, "via": list(s.via)} for s in self.stopped],
+            "degraded_assets": [{"asset": str(s.asset), "name": s.name, "via": list(s.via)}
+                                for s in self.degraded],
+            "capabilities_lost": [_capability_json(c) for c in self.capabilities if c.status == "lost"],
+            "capabilities_degraded": [_capability_json(c) for c in self.capabilities if c.status == "degraded"],
+            "impact": self.impact,
+            "unweighted_capabilities": self.unweighted_capabilities,
+            "single_points_of_failure": [
+                {"capability": str(s.capability), "capability_name": s.capability_name,
+                 "company": str(s.company), "company_name": s.company_name, "country": s.country}
+                for s in self.single_points_of_failure],
+            "alternatives": [
+                {"asset": str(r.asset), "name": r.name,
+                 "alternatives": [{"product": p, "name": n, "fit": f} for p, n, f in r.alternatives]}
+                for r in self.restorations],
+        }
+
+
+def _capability_json(c: CapabilityImpact) -> dict:
+    return {"capability": str(c.capability), "name": c.name, "criticality": c.criticality,
+            "stopped": [str(r) for r in c.stopped], "degraded": [str(r) for r in c.degraded],
+            "total_assets": c.total, "restorable": c.restorable}
+
+
+# -- the index ------------------------------------------------------------------------
+
+
+class PropagationIndex:
+    """Integer ids and reversed "needs" adjacency of a graph, built in one pass."""
+
+    def __init__(self, graph: DependencyGraph, catalog=None) -> None:
+        with _gc_paused():
+            self.graph = graph
+            nodes = graph.g._node  # networkx's own dicts: its views cost a call per access
+            self.refs: list[Ref] = list(nodes)
+            self.values = [data["value"] for data in nodes.values()]
+            self.ids: dict[Ref, int] = {ref: i for i, ref in enumerate(self.refs)}
+            self.dependants: list[list[int]] = [[] for _ in self.refs]  # target -> sources
+            self.open_source_of: dict[int, int] = {}  # open-source node -> its publisher
+            open_nodes = self._open_source_nodes(catalog)
+            ids = self.ids
+            dependants = self.dependants
+            propagating = frozenset(_PROPAGATING)
+            for s, neighbours in enumerate(graph.g._succ.values()):
+                for dst, kinds in neighbours.items():
+                    d = ids[dst]
+                    for kind in kinds:
+                        if kind not in propagating:
+                            continue
+                        if kind is EdgeKind.MADE_BY and s in open_nodes:
+                            self.open_source_of[s] = d  # its publisher's fall does not stop it
+                            continue
+                        dependants[d].append(s)
+
+    def name(self, node: int) -> str:
+        return getattr(self.values[node], "name", None) or self.refs[node].key
+
+    def _open_source_nodes(self, catalog) -> set[int]:
+        """Products and assets known to be open source (catalog, SBOM licence, inventory kind)."""
+        found: set[int] = set()
+        for ref, value in zip(self.refs, self.values):
+            if ref.type is NodeType.PRODUCT:
+                entry = catalog.product(ref.key) if catalog is not None else None
+                if (entry is not None and entry.open_source) or (
+                        entry is None and getattr(value, "licence", None)):
+                    found.add(self.ids[ref])
+            elif ref.type is NodeType.ASSET:
+                if value.kind is AssetKind.OPEN_SOURCE_COMPONENT or (
+                        value.licence and not value.licence.startswith("LicenseRef-")):
+                    found.add(self.ids[ref])
+        return found
+
+    def reach(self, seeds: list[int]) -> dict[int, int]:
+        """Every node the seeds' failure reaches, with the node it came from (seeds: -1)."""
+        parent = {seed: -1 for seed in seeds}
+        queue = deque(seeds)
+        dependants = self.dependants
+        while queue:
+            node = queue.popleft()
+            for nxt in dependants[node]:
+                if nxt not in parent:
+                    parent[nxt] = node
+                    queue.append(nxt)
+        return parent
+
+
+# -- simulating ------------------------------------------------------------------------
+
+
+def _seeds(index: PropagationIndex, catalog, cut: Cut) -> list[Ref]:
+    graph = index.graph
+    if cut.kind == "country":
+        ref = Ref(NodeType.COUNTRY, cut.id)
+        found = [ref] if ref in graph else []
+    elif cut.kind in ("vendor", "parent"):
+        ref = Ref(NodeType.VENDOR, cut.id)
+        if ref not in graph and catalog is not None:
+            entry = catalog.find_vendor(cut.id)
+            ref = Ref(NodeType.VENDOR, entry.id) if entry is not None else ref
+        found = [ref] if ref in graph else []
+    elif cut.kind == "product":
+        ref = Ref(NodeType.PRODUCT, cut.id)
+        found = [ref] if ref in graph else []
+    else:  # provider: a hosting product, or every hosting product of a vendor
+        ref = Ref(NodeType.PRODUCT, cut.id)
+        if ref in graph:
+            found = [ref]
+        else:
+            vendor = Ref(NodeType.VENDOR, cut.id)
+            found = [p for p in graph.sources(vendor, EdgeKind.MADE_BY)
+                     if graph.sources(p, EdgeKind.HOSTED_ON)] if vendor in graph else []
+    if not found:
+        raise CutError(f"--cut {cut}: nothing in the inventory or its completion from the catalog "
+                       f"is {cut.kind} {cut.id!r}")
+    return found
+
+
+def simulate(graph: DependencyGraph, catalog, cut: Cut | str, *, index: PropagationIndex | None = None,
+             single_points: bool = True) -> SimulationResult:
+    """What stops when ``cut`` happens. Raises CutError when the cut names nothing in the graph.
+
+    ``index`` lets callers that run many cuts build the index once; ``single_points``
+    (on by default) also looks for capabilities that one non-EU company alone can stop.
+    """
+    if isinstance(cut, str):
+        cut = parse_cut(cut)
+    with _gc_paused():
+        return _simulate(graph, catalog, cut, index or PropagationIndex(graph, catalog), single_points)
+
+
+def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex,
+              single_points: bool) -> SimulationResult:
+    seeds = _seeds(index, catalog, cut)
+    if cut.kind == "vendor":
+        # The vendor alone: stop what it makes, not its subsidiaries (they are other companies).
+        reached = _reach_vendor_only(index, index.ids[seeds[0]])
+    else:
+        reached = index.reach([index.ids[s] for s in seeds])
+    refs = index.refs
+    stopped_ids = {i for i in reached if refs[i].type is NodeType.ASSET}
+    stopped = tuple(sorted((StoppedAsset(refs[i], index.name(i), _path(index, reached, i))
+                            for i in stopped_ids), key=lambda s: s.name.lower()))
+    # Open source whose publisher was reached keeps running, without updates.
+    degraded_ids: dict[int, int] = {}
+    for node, publisher in index.open_source_of.items():
+        if publisher in reached and node not in reached:
+            degraded_ids[node] = publisher
+    degraded_assets: set[int] = set()
+    for node in degraded_ids:
+        if refs[node].type is NodeType.ASSET:
+            degraded_assets.add(node)
+        else:  # an open-source product: its instances lose their updates
+            degraded_assets.update(index.ids[a] for a in graph.sources(refs[node], EdgeKind.INSTANCE_OF)
+                                   if index.ids[a] not in reached)
+    degraded = tuple(sorted(
+        (StoppedAsset(refs[i], index.name(i),
+                      _path(index, reached, degraded_ids.get(i, _publisher_of_instance(index, i, degraded_ids)))
+                      + (index.name(i),))
+         for i in degraded_assets), key=lambda s: s.name.lower()))
+    stopped_refs = {refs[i] for i in stopped_ids}
+    degraded_refs = {refs[i] for i in degraded_assets}
+    restorations = _restorations(graph, catalog, cut, seeds, stopped)
+    restorable_assets = {r.asset for r in restorations}
+    capabilities = []
+    weighted = total_weight = 0.0
+    unweighted = 0
+    for capability in graph.nodes(NodeType.CAPABILITY):
+        assets = graph.targets(capability, EdgeKind.USES)
+        hit = tuple(a for a in assets if a in stopped_refs)
+        soft = tuple(a for a in assets if a in degraded_refs)
+        value = graph.value(capability)
+        if assets and value.criticality is not None:
+            total_weight += value.criticality
+            weighted += value.criticality * len(hit) / len(assets)
+        if not hit and not soft:
+            continue
+        if value.criticality is None:
+            unweighted += 1
+        status = "lost" if len(hit) == len(assets) else "degraded"
+        capabilities.append(CapabilityImpact(
+            capability, value.name, value.criticality, status, hit, soft, len(assets),
+            restorable=bool(hit) and all(a in restorable_assets for a in hit)))
+    capabilities.sort(key=lambda c: (c.status != "lost", -(c.criticality or 0), c.name.lower()))
+    spofs = _single_points(graph, catalog, index, cut, seeds, reached) if single_points else ()
+    return SimulationResult(
+        cut=cut, seeds=tuple(seeds), stopped=stopped, degraded=degraded, capabilities=tuple(capabilities),
+        impact=round(weighted / total_weight, 4) if total_weight else 0.0,
+        unweighted_capabilities=unweighted, restorations=restorations, single_points_of_failure=spofs)
+
+
+def _publisher_of_instance(index: PropagationIndex, asset: int, degraded_ids: dict[int, int]) -> int:
+    product = index.graph.product_of(index.refs[asset])
+    return degraded_ids.get(index.ids[product], -1) if product is not None else -1
+
+
+def _reach_vendor_only(index: PropagationIndex, vendor: int) -> dict[int, int]:
+    """Reach from a vendor without following ``owned_by`` down to its subsidiaries."""
+    owned = {index.ids[s] for s in index.graph.sources(index.refs[vendor], EdgeKind.OWNED_BY)}
+    saved = index.dependants[vendor]
+    index.dependants[vendor] = [n for n in saved if n not in owned]
+    try:
+        return index.reach([vendor])
+    finally:
+        index.dependants[vendor] = saved
+
+
+def _path(index: PropagationIndex, reached: dict[int, int], node: int) -> tuple[str, ...]:
+    names = []
+    while node != -1 and node in reached:
+        names.append(index.name(node))
+        node = reached[node]
+    return tuple(reversed(names))
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while building millions of small lists: its
+    passes over an ever larger heap would make the build grow faster than the graph."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# -- alternatives -----------------------------------------------------------------------
+
+
+def _catalog_hit(catalog, cut: Cut, seeds: list[Ref], product_id: str, depth: int = 0) -> bool:
+    """Whether the cut would reach a catalog product (its vendor's group, country, hosting)."""
+    entry = catalog.product(product_id)
+    if entry is None or depth > 5:
+        return True  # unknown: not offered as a way out
+    if cut.kind in ("product", "provider") and any(s.key == product_id for s in seeds):
+        return True
+    if entry.vendor is not None and catalog.vendor(entry.vendor) is not None:
+        chain = catalog.ownership_chain(entry.vendor)
+        if cut.kind == "vendor" and chain[0].id == cut.id:
+            return True
+        if cut.kind == "parent" and any(v.id in {s.key for s in seeds} for v in chain):
+            return True
+        if cut.kind == "country" and any(v.country == cut.id for v in chain):
+            return True
+        if cut.kind == "provider" and chain[0].id == cut.id:
+            return True
+    elif cut.kind in ("vendor", "parent", "country"):
+        return True  # vendor unknown: cannot say it escapes the cut
+    return any(_catalog_hit(catalog, cut, seeds, host, depth + 1) for host in entry.hosting)
+
+
+def _restorations(graph: DependencyGraph, catalog, cut: Cut, seeds: list[Ref],
+                  stopped: tuple[StoppedAsset, ...]) -> tuple[Restoration, ...]:
+    if catalog is None:
+        return ()
+    out = []
+    for item in stopped:
+        product = graph.product_of(item.asset)
+        entry = catalog.product(product.key) if product is not None else None
+        if entry is None:
+            continue
+        options = tuple((alt.product, catalog.product(alt.product).name, alt.fit.value)
+                        for alt in entry.alternatives
+                        if catalog.product(alt.product) is not None
+                        and not _catalog_hit(catalog, cut, seeds, alt.product))
+        if options:
+            out.append(Restoration(item.asset, item.name, options))
+    return tuple(out)
+
+
+# -- single points of failure -------------------------------------------------------------
+
+
+def _single_points(graph: DependencyGraph, catalog, index: PropagationIndex, cut: Cut, seeds: list[Ref],
+                   reached: dict[int, int]) -> tuple[SinglePointOfFailure, ...]:
+    """Capabilities that one non-EU company (an ultimate parent the cut reaches) stops alone."""
+    eu = {code for code, entry in catalog.countries.items() if entry.eu} if catalog is not None else set()
+    companies: set[Ref] = set()
+    for node in reached:
+        ref = index.refs[node]
+        if ref.type is NodeType.VENDOR:
+            companies.add(graph.ultimate_parent(ref))
+    out = []
+    for company in sorted(companies, key=lambda r: r.key):
+        country = graph.country_of(company)
+        if country is None or country.key in eu:
+            continue
+        alone = index.reach([index.ids[company]])
+        hit = {index.refs[i] for i in alone if index.refs[i].type is NodeType.ASSET}
+        for capability in graph.nodes(NodeType.CAPABILITY):
+            assets = graph.targets(capability, EdgeKind.USES)
+            if assets and all(a in hit for a in assets):
+                out.append(SinglePointOfFailure(capability, graph.name(capability), company,
+                                                graph.name(company), country.key))
+    return tuple(sorted(out, key=lambda s: (s.capability_name.lower(), s.company_name.lower())))

@@ -1,0 +1,156 @@
+"""CSV / TSV exports of commercial proxies and firewalls, through a column mapping.
+
+A mapping names, for each field Emprise needs, the column that holds it::
+
+    {"host": "hostname", "url": "url", "user": "login", "client": "cip",
+     "ts": "time", "bytes": "respsize", "bytes_out": "reqsize", "bytes_in": "respsize"}
+
+Only ``host`` or ``url`` is required. Presets cover common exports (their column
+names, matched case-insensitively on the header); ``--mapping FILE.yaml`` gives
+one for anything else (keys as above, plus ``delimiter`` and ``ts_format``, a
+strftime format; without it the time is read as epoch seconds or ISO 8601).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+
+from emprise.logs.interface import LogError, LogFormat, events, reason_of, with_host_of_url
+
+FIELDS = ("ts", "host", "url", "user", "client", "bytes", "bytes_out", "bytes_in")
+
+#: preset name -> field -> column names that may hold it (first present wins).
+PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
+    # Zscaler NSS web feed exported as CSV with its field names.
+    "zscaler-nss": {"ts": ("time", "datetime"), "url": ("url",), "host": ("hostname", "host"),
+                    "user": ("login", "user"), "client": ("cip", "clientip"),
+                    "bytes_out": ("reqsize", "requestsize"), "bytes_in": ("respsize", "responsesize")},
+    # Palo Alto Networks URL-filtering / traffic log exported from the web interface.
+    "paloalto": {"ts": ("receive time", "generate time"), "url": ("url/filename", "url"),
+                 "user": ("source user",), "client": ("source address",),
+                 "bytes_out": ("bytes sent",), "bytes_in": ("bytes received",), "bytes": ("bytes",)},
+    # Cisco Umbrella / FortiGate / generic exports using plain names.
+    "generic": {"ts": ("timestamp", "time", "date", "datetime", "_time"),
+                "host": ("host", "hostname", "domain", "dest_host", "destination", "dsthost", "sni",
+                         "server_name", "query", "fqdn"),
+                "url": ("url", "uri", "request_url"),
+                "user": ("user", "username", "user_name", "login", "identity", "identities", "srcuser"),
+                "client": ("client", "client_ip", "src", "src_ip", "source_ip", "srcip", "ip",
+                           "internal ip", "internal_ip"),
+                "bytes": ("bytes", "total_bytes", "size"),
+                "bytes_out": ("bytes_out", "sent_bytes", "sentbyte", "bytes_sent", "request_size",
+                              "request size", "upload_bytes"),
+                "bytes_in": ("bytes_in", "received_bytes", "rcvdbyte", "bytes_received",
+                             "response_size", "response size", "download_bytes")},
+}
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t", "|")}
+    return max(counts, key=counts.get)
+
+
+def _header_cells(first_lines: list[str], delimiter: str) -> list[str]:
+    if not first_lines:
+        return []
+    return [cell.strip() for cell in next(csv.reader([first_lines[0].lstrip("\ufeff")], delimiter=delimiter))]
+
+
+def resolve_mapping(header: list[str], mapping: Mapping[str, str] | None) -> tuple[str, dict[str, str]]:
+    """``(preset name or "mapping", field -> header column)`` for this header; raises LogError."""
+    lowered = {cell.lower(): cell for cell in header}
+    if mapping is not None:
+        chosen = {}
+        for field_name, column in mapping.items():
+            if field_name not in FIELDS:
+                continue
+            if str(column).lower() not in lowered:
+                raise LogError("mapping", f"column {column!r} (for {field_name}) is not in the header "
+                               f"({', '.join(header)})")
+            chosen[field_name] = lowered[str(column).lower()]
+        return "mapping", chosen
+    for name, preset in PRESETS.items():
+        chosen = {}
+        for field_name, candidates in preset.items():
+            for candidate in candidates:
+                if candidate in lowered:
+                    chosen[field_name] = lowered[candidate]
+                    break
+        if ("host" in chosen or "url" in chosen) and len(chosen) >= 2:
+            return name, chosen
+    return "none", {}
+
+
+class MappedCsv(LogFormat):
+    name = "csv"
+    description = "CSV/TSV export with a column mapping (presets: " + ", ".join(PRESETS) + ")"
+    reads = "csv"
+
+    def __init__(self, mapping: Mapping[str, str] | None = None) -> None:
+        self.mapping = dict(mapping) if mapping is not None else None
+
+    @classmethod
+    def detect(cls, first_lines: list[str]) -> int:
+        if not first_lines or first_lines[0].startswith("#"):
+            return 0
+        header = _header_cells(first_lines, _sniff_delimiter(first_lines[0]))
+        preset, chosen = resolve_mapping(header, None)
+        return 60 if chosen else 0
+
+    def csv_layout(self, first_lines: list[str], display_name: str) -> dict:
+        """How the engine's CSV reader must read the file: delimiter, header, column names."""
+        delimiter = (self.mapping or {}).get("delimiter") or _sniff_delimiter(first_lines[0] if first_lines else ",")
+        header = _header_cells(first_lines, delimiter)
+        if not header:
+            raise LogError(display_name, "no CSV header line")
+        return {"delimiter": delimiter, "header": True, "columns": [f"c{i}" for i in range(len(header))]}
+
+    def parse(self, lines, first_lines):
+        import ibis
+
+        delimiter = (self.mapping or {}).get("delimiter") or _sniff_delimiter(first_lines[0])
+        header = _header_cells(first_lines, delimiter)
+        _, chosen = resolve_mapping(header, self.mapping)
+        if "host" not in chosen and "url" not in chosen:
+            raise LogError("csv", "no host or URL column: give --mapping (columns: " + ", ".join(header) + ")")
+        position = {cell: f"c{i}" for i, cell in enumerate(header)}
+
+        def column(field_name):
+            if field_name not in chosen:
+                return None
+            value = lines[position[chosen[field_name]]].strip()
+            return value.nullif("").nullif("-")
+
+        line = ibis.literal(delimiter).join([lines[c].fill_null("") for c in lines.columns])
+        table = lines.mutate(line=line)
+        table = table.mutate(url=column("url") if "url" in chosen else ibis.null("string"))
+        table = with_host_of_url(table, "url", out="url_host")
+        host = column("host").lower() if "host" in chosen else None
+        stamp = column("ts")
+        ts_format = (self.mapping or {}).get("ts_format")
+        if stamp is None:
+            ts = ibis.null("float64")
+        elif ts_format:
+            ts = stamp.as_timestamp(ts_format).epoch_seconds().cast("float64")
+        else:
+            ts = ibis.coalesce(stamp.try_cast("float64"),
+                               stamp.try_cast("timestamp").epoch_seconds().cast("float64"))
+        table = table.mutate(
+            host=ibis.coalesce(host, table.url_host) if host is not None else table.url_host,
+            ts=ts,
+            user=column("user") if "user" in chosen else ibis.null("string"),
+            client=column("client") if "client" in chosen else ibis.null("string"),
+            size=column("bytes").try_cast("int64") if "bytes" in chosen else ibis.null("int64"),
+            sent=column("bytes_out").try_cast("int64") if "bytes_out" in chosen else ibis.null("int64"),
+            received=column("bytes_in").try_cast("int64") if "bytes_in" in chosen else ibis.null("int64"),
+        )
+        total = ibis.coalesce(table.size, ibis.cases(
+            (table.sent.notnull() | table.received.notnull(),
+             table.sent.fill_null(0) + table.received.fill_null(0)), else_=ibis.null("int64")))
+        reason = reason_of(
+            (table.host.isnull(), "no host"),
+            (table.ts.isnull(), "bad timestamp"),
+        )
+        return events(table, ts=table.ts, host=table.host, user=table.user, client=table.client,
+                      bytes=total, bytes_out=table.sent, bytes_in=table.received, reason=reason)

@@ -1,0 +1,372 @@
+"""Shadow AI and Shadow IT discovery: aggregate first, classify second, join back.
+
+    raw lines ──parse (per format)──► events ──group by (file, reason, host, person, day)──► agg
+    distinct hosts of agg ──catalog.product_for_host (Python, once per host)──► classes
+    agg ⋈ classes ──group by product | vendor | host──► rows (+ top unknown hosts)
+
+Everything up to ``agg`` and every step after the classification is one Ibis
+expression, so the same query runs on DuckDB and on Spark. Only distinct hosts
+(thousands, not billions) cross into Python. The person behind a line is the
+authenticated user, else the client address; it never leaves the engine except
+as a pseudonym (see ``privacy``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from emprise.logs.engines import open_engine
+from emprise.logs.inputs import LogFile, expand, line_numbers, log_file
+from emprise.logs.interface import SKIPPED, LogError
+from emprise.logs.privacy import DEFAULT_MIN_GROUP, Pseudonymiser
+from emprise.logs.registry import detect_format, format_class
+
+GROUPINGS = ("product", "vendor", "host")
+SAMPLES_PER_REASON = 3
+TOP_USERS = 3
+_DAY = 86400
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRow:
+    """One service (or vendor, or host) seen in the logs, with who and how much.
+
+    ``top_users`` holds pseudonyms and byte counts, or None when the row has fewer
+    people than the privacy threshold (a tiny group would be re-identifiable).
+    """
+
+    key: str
+    host: str | None
+    product_id: str | None
+    product: str | None
+    vendor_id: str | None
+    vendor: str | None
+    country: str | None
+    category: str | None
+    ai: bool
+    sanction: str | None
+    trains_on_inputs: bool | None
+    users: int
+    requests: int
+    bytes: int | None
+    bytes_out: int | None
+    bytes_in: int | None
+    first_seen: str | None
+    last_seen: str | None
+    hosts: int
+    per_day: tuple[tuple[str, int, int], ...] = ()  # (ISO date, requests, users)
+    top_users: tuple[tuple[str, int], ...] | None = None
+
+    def as_json(self, by: str) -> dict:
+        """The row as the JSON contract names it (``host`` only when grouping by host)."""
+        row = {
+            "product": self.product, "product_id": self.product_id, "vendor": self.vendor,
+            "vendor_id": self.vendor_id, "country": self.country, "category": self.category,
+            "ai": self.ai, "sanctioned": self.sanction, "trains_on_inputs": self.trains_on_inputs,
+            "users": self.users, "requests": self.requests, "bytes": self.bytes,
+            "bytes_out": self.bytes_out, "bytes_in": self.bytes_in,
+            "first_seen": self.first_seen, "last_seen": self.last_seen, "hosts": self.hosts,
+            "per_day": [{"day": d, "requests": r, "users": u} for d, r, u in self.per_day],
+            "top_users": None if self.top_users is None
+            else [{"user": u, "bytes": b} for u, b in self.top_users],
+        }
+        if by == "host" or self.product_id is None:
+            row = {"host": self.host, **row}
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedReason:
+    reason: str
+    count: int
+    samples: tuple[str, ...]  # "FILE:LINE: start of the line"
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    name: str
+    format: str
+    lines: int
+    events: int
+    malformed: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a discovery run found. ``rows`` are AI services first, then by category."""
+
+    by: str
+    engine: str
+    rows: tuple[ServiceRow, ...]
+    unknown_hosts: tuple[ServiceRow, ...]
+    malformed: tuple[MalformedReason, ...]
+    files: tuple[FileSummary, ...]
+    revealed: bool
+    min_group: int
+    since: str | None
+    seconds: float
+    extra: dict = field(default_factory=dict)
+
+
+def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymiser, engine: str = "duckdb",
+             master: str | None = None, by: str = "product", since: date | None = None,
+             min_group: int = DEFAULT_MIN_GROUP, top_unknown: int = 25, log_format: str | None = None,
+             threads: int | None = None, lang: str = "en", csv_mapping: dict | None = None) -> Discovery:
+    """Run a discovery over log files, directories and globs; returns a ``Discovery``.
+
+    Raises LogError when an input cannot be read at all (missing, unknown format,
+    engine failure); malformed lines are counted, never raised.
+    """
+    if by not in GROUPINGS:
+        raise LogError(by, f"unknown grouping (valid: {', '.join(GROUPINGS)})")
+    started = time.perf_counter()
+    files = [log_file(path) for path in expand(inputs)]
+    if not files:
+        raise LogError(", ".join(map(str, inputs)), "no log file to read")
+    formats = {log.display_name: (format_class(log_format) if log_format
+                                  else detect_format(log.first_lines, log.display_name)) for log in files}
+    runner = open_engine(engine, master=master, threads=threads)
+    try:
+        return _run(runner, files, formats, catalog=catalog, pseudonymiser=pseudonymiser, by=by,
+                    since=since, min_group=min_group, top_unknown=top_unknown, lang=lang,
+                    started=started, csv_mapping=csv_mapping)
+    except LogError:
+        raise
+    except Exception as exc:  # engine errors (DuckDB, Py4J, Ibis) become ours, naming the inputs
+        names = ", ".join(log.display_name for log in files)
+        raise LogError(names, f"the {engine} engine failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        runner.close()
+
+
+def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, since, min_group,
+         top_unknown, lang, started, csv_mapping) -> Discovery:
+    import ibis
+
+    parts = []
+    for log in files:
+        cls = formats[log.display_name]
+        fmt = cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
+        if fmt.reads == "csv":
+            table = runner.csv(log, **fmt.csv_layout(list(log.first_lines), log.display_name))
+        else:
+            table = runner.lines(log)
+        parts.append(fmt.parse(table, list(log.first_lines)).mutate(file=ibis.literal(log.display_name)))
+    events = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    agg = runner.materialize(aggregate(events, since))
+
+    file_rows = agg.group_by(["file", "reason"]).aggregate(lines=agg.requests.sum(),
+                                                           first_sample=agg.sample_first.min(),
+                                                           last_sample=agg.sample_last.max())
+    file_rows = _rows(file_rows)
+    good = agg.filter(agg.reason.isnull())
+    hosts = [row["host"] for row in _rows(good.select("host").distinct()) if row["host"] is not None]
+    classes = classify(hosts, catalog)
+    classes_table = ibis.memtable(
+        {"c_host": [h for h, _, _ in classes], "c_product": [p for _, p, _ in classes],
+         "c_vendor": [v for _, _, v in classes]},
+        schema={"c_host": "string", "c_product": "string", "c_vendor": "string"})
+    joined = good.left_join(classes_table, good.host == classes_table.c_host).select(
+        good.host, good.identity, good.day, good.requests, good.bytes, good.bytes_out, good.bytes_in,
+        good.first, good.last, product_id=classes_table.c_product, vendor_id=classes_table.c_vendor)
+    key = {"product": "product_id", "vendor": "vendor_id", "host": "host"}[by]
+    known = joined.filter(joined.product_id.notnull())
+    rows = _grouped(known, key)
+    unknown_rows = _grouped(joined.filter(joined.product_id.isnull()), "host", limit=top_unknown)
+    per_day = _per_day(known, key)
+    top = _top_users(known, key)
+
+    def build(row: dict, grouping: str) -> ServiceRow:
+        return _service_row(row, grouping, catalog, per_day.get(row["key"], ()), top.get(row["key"], ()),
+                            pseudonymiser, min_group, lang)
+
+    service_rows = sorted((build(r, by) for r in rows),
+                          key=lambda r: (not r.ai, r.category or "~", -r.users, -r.requests, r.key))
+    unknown = tuple(build(r, "unknown") for r in unknown_rows)
+    malformed, summaries = _summaries(file_rows, files, formats, runner)
+    return Discovery(by=by, engine=runner.name, rows=tuple(service_rows), unknown_hosts=unknown,
+                     malformed=malformed, files=summaries, revealed=pseudonymiser.reveal,
+                     min_group=min_group, since=since.isoformat() if since else None,
+                     seconds=time.perf_counter() - started,
+                     extra={"distinct_hosts": len(hosts), "classified_hosts": len(classes)})
+
+
+def aggregate(events, since: date | None = None):
+    """Reduce events to one row per (file, reason, host, person, day).
+
+    Good lines (``reason`` None) keep host, person and day; malformed lines keep
+    only their file and reason, with two sample lines. One pass over the input.
+    """
+    import ibis
+
+    ok = events.reason.isnull()
+    if since is not None:
+        start = datetime(since.year, since.month, since.day, tzinfo=timezone.utc).timestamp()
+        events = events.filter(~ok | (events.ts >= start))
+        ok = events.reason.isnull()
+    keyed = events.select(
+        file=events.file,
+        reason=events.reason,
+        host=ibis.cases((ok, events.host), else_=ibis.null("string")),
+        identity=ibis.cases((ok, ibis.coalesce(events.user, events.client)), else_=ibis.null("string")),
+        day=ibis.cases((ok, (events.ts / _DAY).floor().cast("int64")), else_=ibis.null("int64")),
+        ts=ibis.cases((ok, events.ts), else_=ibis.null("float64")),
+        bytes=events.bytes, bytes_out=events.bytes_out, bytes_in=events.bytes_in,
+        line_sample=ibis.cases((ok, ibis.null("string")), else_=events.line),
+    )
+    return keyed.group_by(["file", "reason", "host", "identity", "day"]).aggregate(
+        requests=keyed.count(),
+        bytes=keyed.bytes.sum(), bytes_out=keyed.bytes_out.sum(), bytes_in=keyed.bytes_in.sum(),
+        first=keyed.ts.min(), last=keyed.ts.max(),
+        sample_first=keyed.line_sample.min(), sample_last=keyed.line_sample.max(),
+    )
+
+
+def classify(hosts: Iterable[str], catalog) -> list[tuple[str, str, str | None]]:
+    """``(host, product id, vendor id)`` for each host the catalog knows; the others are left out."""
+    found = []
+    lookup = catalog.product_for_host
+    for host in hosts:
+        try:
+            product = lookup(host)
+        except (ValueError, UnicodeError):  # a host no rule can read is simply unknown
+            continue
+        if product is not None:
+            found.append((host, product.id, product.vendor))
+    return found
+
+
+def _rows(expr) -> list[dict]:
+    return expr.to_pyarrow().to_pylist()
+
+
+def _grouped(table, key: str, limit: int | None = None) -> list[dict]:
+    expr = table.group_by(table[key].name("key")).aggregate(
+        users=table.identity.nunique(), requests=table.requests.sum(), bytes=table.bytes.sum(),
+        bytes_out=table.bytes_out.sum(), bytes_in=table.bytes_in.sum(),
+        first=table["first"].min(), last=table["last"].max(), hosts=table.host.nunique(),
+        any_host=table.host.min(), product_id=table.product_id.min(), vendor_id=table.vendor_id.min(),
+    )
+    if limit is not None:
+        expr = expr.order_by([expr.requests.desc(), expr.key]).limit(limit)
+    return _rows(expr)
+
+
+def _per_day(table, key: str) -> dict[str, tuple]:
+    expr = table.group_by([table[key].name("key"), table.day]).aggregate(
+        requests=table.requests.sum(), users=table.identity.nunique())
+    out: dict[str, list] = {}
+    for row in sorted(_rows(expr), key=lambda r: (r["key"], r["day"])):
+        day = date.fromordinal(_EPOCH_ORDINAL + row["day"]).isoformat()
+        out.setdefault(row["key"], []).append((day, row["requests"], row["users"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _top_users(table, key: str) -> dict[str, tuple]:
+    import ibis
+
+    volume = ibis.coalesce(table.bytes_out, table.bytes)
+    per_person = table.filter(table.identity.notnull()).group_by(
+        [table[key].name("key"), table.identity]).aggregate(volume=volume.sum())
+    ranked = per_person.mutate(rank=ibis.row_number().over(
+        group_by=per_person.key, order_by=[per_person.volume.desc(), per_person.identity]))
+    out: dict[str, list] = {}
+    for row in _rows(ranked.filter(ranked.rank < TOP_USERS)):
+        out.setdefault(row["key"], []).append((row["identity"], row["volume"] or 0))
+    return {k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in out.items()}
+
+
+def _iso(seconds: float | None) -> str | None:
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+
+
+def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser, min_group,
+                 lang) -> ServiceRow:
+    product = catalog.product(row["product_id"]) if row["product_id"] and grouping != "vendor" else None
+    vendor_id = row["vendor_id"]
+    vendor = catalog.vendor(vendor_id) if vendor_id else None
+    ai = False
+    if grouping == "vendor":
+        ai = any(catalog.is_ai_service(p) for p in catalog.products_of(vendor_id)) if vendor_id else False
+    elif product is not None:
+        ai = catalog.is_ai_service(product)
+    users = row["users"]
+    top_users = None
+    if users >= min_group:
+        top_users = tuple((pseudonymiser(identity), volume) for identity, volume in top)
+    return ServiceRow(
+        key=row["key"],
+        host=row["key"] if grouping in ("host", "unknown") else (row["any_host"] if row["hosts"] == 1 else None),
+        product_id=product.id if product else None,
+        product=product.display_name(lang) if product else None,
+        vendor_id=vendor.id if vendor else None,
+        vendor=vendor.name if vendor else None,
+        country=vendor.country if vendor else None,
+        category=product.category if product else None,
+        ai=ai,
+        sanction=product.sanction.value if product is not None and product.sanction is not None else None,
+        trains_on_inputs=product.ai.trains_on_inputs if product is not None and product.ai else None,
+        users=users, requests=row["requests"], bytes=row["bytes"], bytes_out=row["bytes_out"],
+        bytes_in=row["bytes_in"], first_seen=_iso(row["first"]), last_seen=_iso(row["last"]),
+        hosts=row["hosts"], per_day=per_day, top_users=top_users,
+    )
+
+
+def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner):
+    """Per-file line counts and per-reason malformed counts with ``FILE:LINE`` samples."""
+    by_file: dict[str, dict[str, int]] = {log.display_name: {"events": 0, "malformed": 0, "skipped": 0}
+                                          for log in files}
+    reasons: dict[str, dict] = {}
+    for row in file_rows:
+        counts = by_file[row["file"]]
+        reason = row["reason"]
+        if reason is None:
+            counts["events"] += row["lines"]
+            continue
+        counts["skipped" if reason.startswith(SKIPPED) else "malformed"] += row["lines"]
+        if reason.startswith(SKIPPED):
+            continue
+        entry = reasons.setdefault(reason, {"count": 0, "samples": []})
+        entry["count"] += row["lines"]
+        for sample in (row["first_sample"], row["last_sample"]):
+            if len(entry["samples"]) < SAMPLES_PER_REASON and (row["file"], sample) not in entry["samples"]:
+                entry["samples"].append((row["file"], sample))
+    for name, line, reason in runner.read_rejects():
+        by_file[name]["malformed"] += 1
+        entry = reasons.setdefault(reason, {"count": 0, "samples": [], "located": []})
+        entry["count"] += 1
+        entry.setdefault("located", [])
+        if len(entry["located"]) < SAMPLES_PER_REASON:
+            entry["located"].append(f"{name}:{line}")
+    logs = {log.display_name: log for log in files}
+    wanted: dict[str, set[str]] = {}
+    for entry in reasons.values():
+        for name, sample in entry["samples"]:
+            if sample is not None:
+                wanted.setdefault(name, set()).add(sample)
+    numbers = {name: line_numbers(logs[name], samples) for name, samples in wanted.items()}
+    malformed = []
+    for reason, entry in sorted(reasons.items(), key=lambda item: -item[1]["count"]):
+        samples = list(entry.get("located", []))
+        for name, sample in entry["samples"]:
+            if sample is None:
+                samples.append(f"{name}:?: (empty)")
+                continue
+            where = numbers.get(name, {}).get(sample)
+            excerpt = sample[:80].encode("unicode_escape").decode("ascii") + ("…" if len(sample) > 80 else "")
+            samples.append(f"{name}:{where if where is not None else '?'}: {excerpt}")
+        malformed.append(MalformedReason(reason, entry["count"], tuple(samples[:SAMPLES_PER_REASON])))
+    summaries = tuple(
+        FileSummary(name=name, format=formats[name].name,
+                    lines=counts["events"] + counts["malformed"] + counts["skipped"],
+                    events=counts["events"], malformed=counts["malformed"], skipped=counts["skipped"])
+        for name, counts in by_file.items())
+    return tuple(malformed), summaries

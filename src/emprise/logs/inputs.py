@@ -1,0 +1,149 @@
+"""Finding log files (paths, directories, globs), sniffing compression, reading heads.
+
+Compression is recognised by its magic bytes, not by the file name: gzip
+(``1f 8b``) and zstd (``28 b5 2f fd``). Reading a whole file is the engine's job;
+this module only reads the first lines (for format detection) and, after a run,
+finds the line numbers of the few malformed lines sampled.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from emprise.logs.interface import LogError
+
+HEAD_BYTES = 64 * 1024
+HEAD_LINES = 30
+_MAGIC = {b"\x1f\x8b": "gzip", b"\x28\xb5\x2f\xfd": "zstd"}
+
+
+@dataclass(frozen=True, slots=True)
+class LogFile:
+    """One log file to read: where it is, how it is compressed, and how it starts."""
+
+    path: Path
+    display_name: str
+    compression: str  # "none", "gzip" or "zstd"
+    first_lines: tuple[str, ...]
+    size: int
+
+
+def expand(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named by ``inputs``: files as given, directories walked, globs expanded (sorted).
+
+    Hidden files are skipped in directories. Raises LogError for an input that
+    names nothing.
+    """
+    files: list[Path] = []
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.is_file():
+            files.append(path)
+        elif glob.has_magic(text):
+            matched = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matched:
+                raise LogError(text, "no file matches this pattern")
+            files.extend(matched)
+        else:
+            raise LogError(text, "no such file or directory")
+    return list(dict.fromkeys(files))  # the same file named twice is read once
+
+
+def compression_of(path: Path) -> str:
+    """``"gzip"``, ``"zstd"`` or ``"none"``, from the magic bytes; raises LogError."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise LogError(str(path), exc.strerror or str(exc)) from exc
+    for prefix, name in _MAGIC.items():
+        if magic.startswith(prefix):
+            return name
+    return "none"
+
+
+def open_binary(path: Path, compression: str) -> io.BufferedIOBase:
+    """The decompressed bytes of ``path``, as a stream; raises LogError."""
+    try:
+        if compression == "gzip":
+            return gzip.open(path, "rb")
+        if compression == "zstd":
+            import zstandard
+
+            return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(path.open("rb"),
+                                                                               closefd=True))
+        return path.open("rb")
+    except OSError as exc:
+        raise LogError(str(path), exc.strerror or str(exc)) from exc
+
+
+def read_head(path: Path, compression: str) -> list[str]:
+    """The first lines of the (decompressed) file, decoded leniently, for detection only."""
+    try:
+        with open_binary(path, compression) as stream:
+            head = stream.read(HEAD_BYTES)
+    except (OSError, EOFError, ValueError) as exc:  # gzip/zstd raise these for corrupt data
+        raise LogError(str(path), f"cannot decompress ({compression}): {exc}") from exc
+    except Exception as exc:  # zstandard.ZstdError has no common base with OSError
+        raise LogError(str(path), f"cannot decompress ({compression}): {exc}") from exc
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    lines = text.splitlines()
+    if len(head) == HEAD_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last one is probably cut
+    return lines[:HEAD_LINES]
+
+
+def log_file(path: Path, display_name: str | None = None) -> LogFile:
+    """Describe one file (compression, head); raises LogError when it cannot be read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LogError(str(path), exc.strerror or str(exc)) from exc
+    compression = compression_of(path)
+    return LogFile(path=path, display_name=display_name or str(path), compression=compression,
+                   first_lines=tuple(read_head(path, compression)), size=size)
+
+
+def line_numbers(log: LogFile, samples: Iterable[str]) -> dict[str, int]:
+    """The 1-based line number of the first occurrence of each sample line in ``log``.
+
+    One pass over the file in 4 MiB blocks with C-speed ``find`` and ``count``:
+    it runs only for the few malformed lines a summary shows. Samples not found
+    (the engine decoded them differently) are absent from the result.
+    """
+    wanted = {sample: sample.encode("utf-8", errors="surrogateescape") for sample in samples if sample}
+    found: dict[str, int] = {}
+    if not wanted:
+        return found
+    lines_before = 0
+    carry = b""
+    with open_binary(log.path, log.compression) as stream:
+        while wanted:
+            block = stream.read(1 << 22)
+            data = carry + block
+            if block:
+                cut = data.rfind(b"\n") + 1
+                data, carry = data[:cut], data[cut:]
+            else:
+                data, carry = data + b"\n", b""
+            framed = b"\n" + data
+            for sample, raw in list(wanted.items()):
+                for ending in (b"\n", b"\r\n"):
+                    at = framed.find(b"\n" + raw + ending)
+                    if at >= 0:
+                        found[sample] = lines_before + data.count(b"\n", 0, at) + 1
+                        del wanted[sample]
+                        break
+            lines_before += data.count(b"\n")
+            if not block:
+                break
+    return found

@@ -1,0 +1,84 @@
+"""Sovereignty scores on the hand-made graph: factors, unknowns, SEAL rule, settings."""
+
+from __future__ import annotations
+
+import pytest
+from cutoff_graphs import cutoff_graph
+
+from emprise.analyses.sovereignty import (OBJECTIVES, ScoringConfig, ScoringError, assess,
+                                          DEFAULT_SETTINGS)
+from emprise.catalog import load_catalog
+from emprise.model import NodeType, Ref
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return cutoff_graph()
+
+
+def _factor(assessment, name):
+    return next(f for f in assessment.factors if f.name == name)
+
+
+def test_a_french_saas_on_a_us_cloud_inherits_the_us_exposure(graph, catalog):
+    result = assess(graph, catalog, Ref(NodeType.ASSET, "a"))
+    assert _factor(result, "legal.vendor_jurisdiction").score == 4
+    hosting = _factor(result, "supply.hosting")
+    assert hosting.score == 0
+    assert "Test Cloud" in hosting.value and "US" in hosting.value
+    assert "fixture.yaml:" in hosting.source  # the hosted_on edge's import record
+    assert "us-cloud-act" in hosting.reason("en")
+    assert _factor(result, "data.operator").score == 0  # BigCo runs the storage
+    assert set(result.sov) == set(OBJECTIVES)
+    assert result.seal == 0  # the weakest objective caps the level
+
+
+def test_unknown_facts_stay_unknown(graph, catalog):
+    result = assess(graph, catalog, Ref(NodeType.ASSET, "orphan"))
+    assert all(not f.known and f.score is None and f.source == "unknown" for f in result.factors)
+    assert all(score is None for score in result.sov.values())
+    assert result.score == 0 and result.seal == 0 and result.coverage == 0
+    assert "inconnu" in result.factors[0].reason("fr")
+
+
+def test_every_known_factor_cites_a_source(graph, catalog):
+    for asset in graph.nodes(NodeType.ASSET):
+        for factor in assess(graph, catalog, asset).factors:
+            assert factor.known == bool(factor.sources), factor
+
+
+def test_secnumcloud_checklist_says_false_only_when_known(graph, catalog):
+    checklist = {c.item: c for c in assess(graph, catalog, Ref(NodeType.ASSET, "b")).secnumcloud}
+    assert checklist["eu_registered_office"].status == "true"  # SubCo is French
+    assert checklist["non_eu_holders"].status == "false"  # controlled by BigCo (US)
+    assert checklist["qualification"].status == "unknown"  # never guessed
+    assert "BigCo" in checklist["non_eu_holders"].reason("en")
+
+
+def test_weights_come_from_the_settings_file(graph, catalog, tmp_path):
+    text = DEFAULT_SETTINGS.read_text(encoding="utf-8")
+    only_legal = text.replace("  SOV-1: 15", "  SOV-1: 0").replace("  SOV-3: 10", "  SOV-3: 0") \
+        .replace("  SOV-4: 15", "  SOV-4: 0").replace("  SOV-5: 20", "  SOV-5: 0") \
+        .replace("  SOV-6: 15", "  SOV-6: 0").replace("  SOV-7: 10", "  SOV-7: 0").replace("  SOV-8: 5", "  SOV-8: 0")
+    path = tmp_path / "legal.yaml"
+    path.write_text(only_legal, encoding="utf-8")
+    result = assess(graph, catalog, Ref(NodeType.ASSET, "a"), ScoringConfig.load(path))
+    assert result.score == 100.0  # FrCo is French: SOV-2 = 4, the only weight
+
+
+@pytest.mark.parametrize("change, message", [
+    (("  SOV-2: 10", "  SOV-2: -1"), "weights.SOV-2"),
+    (("rule: weakest", "rule: loudest"), "seal.rule"),
+    (("  listed: 2\n", "  listed: 9\n"), "ownership.listed"),
+    (("weights:", "wheights:"), "keys missing"),
+])
+def test_bad_settings_are_refused_with_the_key(tmp_path, change, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(DEFAULT_SETTINGS.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+    with pytest.raises(ScoringError, match=message):
+        ScoringConfig.load(path)

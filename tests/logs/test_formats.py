@@ -1,0 +1,106 @@
+"""Each log format: detection from the first lines, and exact parsed aggregates on a tiny fixture."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+from pathlib import Path
+
+import pytest
+
+from emprise.logs.discover import discover
+from emprise.logs.inputs import log_file
+from emprise.logs.interface import LogError
+from emprise.logs.registry import detect_format
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "logs"
+
+# fixture -> (format, {host: (requests, users, bytes)}, skipped lines)
+EXPECTED = {
+    "squid_native.log": ("squid", {"chatgpt.com": (1, 1, 801), "claude.ai": (1, 1, 2003495),
+                                   "slack.com": (1, 1, 500), "www.example-unknown.org": (1, 1, 1863)}, 0),
+    "squid_common.log": ("squid-common", {"claude.ai": (1, 1, 3456), "zoom.us": (1, 1, 120)}, 0),
+    "bind_query.log": ("bind", {"chatgpt.com": (1, 1, None), "chat.mistral.ai": (1, 1, None)}, 1),
+    "dnsmasq.log": ("dnsmasq", {"chatgpt.com": (1, 1, None), "gemini.google.com": (1, 1, None)}, 2),
+    "windows_dns.log": ("windows-dns", {"chatgpt.com": (1, 1, None), "chat.deepseek.com": (1, 1, None)}, 4),
+    "zeek_dns.log": ("zeek-tsv", {"chatgpt.com": (1, 1, None), "claude.ai": (1, 1, None)}, 10),
+    "zeek_ssl.log": ("zeek-tsv", {"chatgpt.com": (1, 1, None)}, 4),
+    "zeek_conn.log": ("zeek-tsv", {"104.18.32.47": (1, 1, 304000)}, 4),
+    "zeek_http.json": ("zeek-json", {"api.openai.com": (1, 1, 52000), "huggingface.co": (1, 1, 1000)}, 0),
+    "zscaler.csv": ("csv", {"chatgpt.com": (1, 1, 251200), "www.deepl.com": (1, 1, 45900)}, 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_detects_format(name):
+    log = log_file(FIXTURES / name)
+    assert detect_format(log.first_lines, name).name == EXPECTED[name][0]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_parses_to_exact_counts(name, catalog, pseudonymiser):
+    result = discover([FIXTURES / name], catalog=catalog, pseudonymiser=pseudonymiser, by="host",
+                      min_group=1)
+    got = {row.host: (row.requests, row.users, row.bytes) for row in (*result.rows, *result.unknown_hosts)}
+    assert got == EXPECTED[name][1]
+    assert result.files[0].skipped == EXPECTED[name][2]
+    assert result.malformed == () or name == "zeek_dns.log"
+
+
+def test_zeek_truncated_line_is_counted_with_its_line_number(catalog, pseudonymiser):
+    result = discover([FIXTURES / "zeek_dns.log"], catalog=catalog, pseudonymiser=pseudonymiser)
+    [bad] = result.malformed
+    assert bad.reason == "truncated line (fewer than 13 fields)"
+    assert bad.count == 1
+    assert bad.samples[0].startswith(f"{FIXTURES / 'zeek_dns.log'}:12: ")
+
+
+def test_squid_bytes_out_is_unknown_not_zero(catalog, pseudonymiser):
+    result = discover([FIXTURES / "squid_native.log"], catalog=catalog, pseudonymiser=pseudonymiser)
+    assert all(row.bytes_out is None for row in result.rows)
+
+
+@pytest.mark.parametrize("compression", ["gzip", "zstd"])
+def test_compressed_files_are_detected_by_content(tmp_path, compression, catalog, pseudonymiser):
+    source = FIXTURES / "squid_native.log"
+    target = tmp_path / "access-log-no-extension"
+    if compression == "gzip":
+        with source.open("rb") as src, gzip.open(target, "wb") as out:
+            shutil.copyfileobj(src, out)
+    else:
+        import zstandard
+
+        target.write_bytes(zstandard.ZstdCompressor().compress(source.read_bytes()))
+    assert log_file(target).compression == compression
+    result = discover([target], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    assert {row.host: row.requests for row in result.rows} == {"chatgpt.com": 1, "claude.ai": 1, "slack.com": 1}
+
+
+def test_directories_and_globs(tmp_path, catalog, pseudonymiser):
+    for index in range(3):
+        shutil.copy(FIXTURES / "squid_native.log", tmp_path / f"access.{index}.log")
+    by_dir = discover([tmp_path], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    by_glob = discover([str(tmp_path / "access.*.log")], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    assert len(by_dir.files) == len(by_glob.files) == 3
+    assert {r.host: r.requests for r in by_dir.rows} == {r.host: r.requests for r in by_glob.rows} == {
+        "chatgpt.com": 3, "claude.ai": 3, "slack.com": 3}
+
+
+def test_unknown_format_and_missing_file_are_our_errors(tmp_path, catalog, pseudonymiser):
+    odd = tmp_path / "odd.txt"
+    odd.write_text("hello world\nnothing to see\n")
+    with pytest.raises(LogError, match="not recognised"):
+        discover([odd], catalog=catalog, pseudonymiser=pseudonymiser)
+    with pytest.raises(LogError, match="no such file"):
+        discover([tmp_path / "absent.log"], catalog=catalog, pseudonymiser=pseudonymiser)
+    with pytest.raises(LogError, match="no file matches"):
+        discover([str(tmp_path / "*.gz")], catalog=catalog, pseudonymiser=pseudonymiser)
+
+
+def test_since_drops_older_lines(catalog, pseudonymiser):
+    from datetime import date
+
+    result = discover([FIXTURES / "squid_native.log"], catalog=catalog, pseudonymiser=pseudonymiser,
+                      by="host", since=date(2025, 11, 25))
+    assert [row.host for row in result.rows] == ["slack.com"]

@@ -1,0 +1,54 @@
+"""A corpus of broken logs runs to the end, with per-reason counts and FILE:LINE samples."""
+
+from __future__ import annotations
+
+from emprise.logs.discover import discover
+
+GOOD = ("1764000000.001    127 10.0.0.9 TCP_TUNNEL/200 801 CONNECT chatgpt.com:443 alice "
+        "HIER_DIRECT/chatgpt.com -")
+
+
+def test_malformed_corpus_runs_to_the_end(tmp_path, catalog, pseudonymiser):
+    path = tmp_path / "broken.log"
+    lines = [
+        GOOD.encode(),                                           # 1 good
+        GOOD[:40].encode(),                                      # 2 truncated
+        GOOD.replace("1764000000.001", "yesterday").encode(),    # 3 bad timestamp
+        GOOD.encode() + b"\r",                                   # 4 CRLF: still good
+        bytes(range(0, 256)).replace(b"\n", b""),                # 5 binary garbage (not UTF-8)
+        "10.0.0.5 - bob [25/Jan/2026:10:00:00 +0100] \"GET http://x.org/ HTTP/1.1\" 200 1".encode(),  # 6 other format
+        GOOD.replace("alice", "zoé").encode("latin-1"),          # 7 wrong encoding
+        b"x" * 1_000_000,                                        # 8 a 1 MB line
+        GOOD.replace(" 801 ", " many ").encode(),                # 9 bad size
+        b"",                                                     # 10 blank: skipped
+        GOOD.encode(),                                           # 11 good
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = discover([path], catalog=catalog, pseudonymiser=pseudonymiser, log_format="squid", by="host")
+    assert [(row.host, row.requests) for row in result.rows] == [("chatgpt.com", 3)]
+    counts = {m.reason: m.count for m in result.malformed}
+    assert counts == {
+        "truncated line (fewer than 10 fields)": 3,  # lines 2, 6 and the 1 MB line
+        "bad timestamp": 1,
+        "not UTF-8 (wrong encoding or binary content)": 2,
+        "bad size field": 1,
+    }
+    samples = {m.reason: m.samples for m in result.malformed}
+    assert any(s.startswith(f"{path}:3: ") for s in samples["bad timestamp"])
+    assert {s.split(":")[1] for s in samples["not UTF-8 (wrong encoding or binary content)"]} == {"5", "7"}
+    assert any(s.startswith(f"{path}:9: ") for s in samples["bad size field"])
+    [summary] = result.files
+    assert (summary.lines, summary.events, summary.malformed, summary.skipped) == (11, 3, 7, 1)
+
+
+def test_mixed_formats_in_one_directory(tmp_path, catalog, pseudonymiser):
+    from pathlib import Path
+
+    FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "logs"
+
+    for name in ("squid_native.log", "bind_query.log", "zeek_http.json"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    result = discover([tmp_path], catalog=catalog, pseudonymiser=pseudonymiser, by="product")
+    assert sorted(f.format for f in result.files) == ["bind", "squid", "zeek-json"]
+    requests = {row.product_id: row.requests for row in result.rows}
+    assert requests["chatgpt"] == 2  # one Squid line, one BIND query
