@@ -124,3 +124,21 @@ def test_report_is_written(run, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "Messagerie Exchange Online" in html
     assert 'src="http' not in html and "url(http" not in html
+
+
+def test_thousand_rows_and_ten_broken_through_the_command(run, tmp_path, store_url):
+    """The bar end to end: 1,000 assets land, the 10 lines are named on stderr, exit 3."""
+    from builders import thousand_and_ten
+
+    from emprise.store import Store
+
+    path = tmp_path / "inventaire.csv"
+    expected = thousand_and_ten(path)
+    result = run("import", str(path))
+    assert result.exit_code == 3
+    named = [line for line in result.stderr.splitlines() if line.startswith(f"{path}:")]
+    assert sorted(int(line.split(":")[1]) for line in named) == sorted(expected)
+    store = Store.open(store_url)
+    assert store.counts()["assets"] == 1000
+    assert store.counts()["rejections"] == 10
+    store.close()

@@ -91,38 +91,15 @@ def test_a_file_without_a_name_column_is_refused_whole():
 
 def test_thousand_good_rows_and_ten_bad_ones(tmp_path):
     """The foundation bar: 1,000 rows land, the 10 broken lines are named."""
-    lines = ["nom;éditeur;fonction;coût annuel\n".encode()]
-    bad_lines = {}
-    for i in range(1010):
-        line_no = len(lines) + 1
-        kind = i % 101 if i % 101 < 5 and i >= 101 else None
-        if i in (150, 260, 370, 480, 590, 700, 810, 920, 1000, 1005):
-            case = [150, 260, 370, 480, 590, 700, 810, 920, 1000, 1005].index(i) % 5
-            if case == 0:
-                lines.append(f"Outil {i};Éditeur;Fonction;1\n".encode("cp1252"))
-                bad_lines[line_no] = "bytes not valid"
-            elif case == 1:
-                lines.append(f"Outil {i};Éditeur\n".encode())
-                bad_lines[line_no] = "expected 4 fields"
-            elif case == 2:
-                lines.append(";Éditeur;Fonction;1\n".encode())
-                bad_lines[line_no] = "name: empty"
-            elif case == 3:
-                lines.append(f"Outil {i};Éditeur;Fonction;-5\n".encode())
-                bad_lines[line_no] = "negative amount"
-            else:
-                lines.append("Outil 1;Éditeur;Fonction;1\n".encode())
-                bad_lines[line_no] = "duplicate asset"
-        else:
-            lines.append(f"Outil {i};Éditeur é;Fonction;{i},50\n".encode())
-        del kind
+    from builders import thousand_and_ten
+
     path = tmp_path / "inventaire.csv"
-    path.write_bytes(b"".join(lines))
+    expected = thousand_and_ten(path)
     records, rejections = read_all(CsvInventorySource, path)
     assert len(records) == 1000
-    assert {r.locator.line: r.reason for r in rejections}.keys() == bad_lines.keys()
+    assert {r.locator.line for r in rejections} == set(expected)
     for rejection in rejections:
-        assert bad_lines[rejection.locator.line] in rejection.reason
+        assert expected[rejection.locator.line] in rejection.reason
 
 
 def test_yaml_inventory():
