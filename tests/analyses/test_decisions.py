@@ -63,7 +63,8 @@ def test_ics_parses_and_carries_the_deadlines(graph, catalog):
     assert [e.decoded("DTSTART") for e in events] == [date(2026, 10, 2), date(2027, 3, 31)]
     assert "Notice deadline: M1" in str(events[0]["SUMMARY"])
     assert "notice period unknown" in str(events[1]["SUMMARY"])
-    assert "CA3R, « test »; long" in str(calendar["X-WR-CALNAME"])
+    description = str(events[0]["DESCRIPTION"])  # escaped commas and new lines come back as written
+    assert description.splitlines() == ["Contract end: 2026-12-31", "Notice: 90 days", "Annual cost: 1000 EUR"]
 
 
 def test_overtooling_groups_same_category_with_cost(graph, catalog):

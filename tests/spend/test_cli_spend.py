@@ -35,14 +35,15 @@ def test_json_contract():
     assert invoice["BT-27"] == "Microsoft Ireland Operations Ltd" and invoice["BT-31"] == "IE8256796U"
     assert invoice["lines"][0]["BT-153"] == "Microsoft 365 E3"
     assert invoice["lines"][0]["BT-131"] == "8425.00" and invoice["lines"][0]["category"] == "saas"
-    assert invoice["vendor"] == "microsoft" and invoice["ultimate_parent"] == "microsoft"
+    # The invoicing entity is the Irish subsidiary; control (and the law that reaches it) is the group's.
+    assert invoice["vendor"] == "microsoft-ireland-operations" and invoice["ultimate_parent"] == "microsoft"
     assert invoice["country"] == "US" and invoice["zone"] == "non-EU"
     ovh = next(i for i in data["invoices"] if i["BT-1"] == "FR58412345")
     assert ovh["vendor"] == "ovhcloud" and ovh["match"] == {"method": "vat", "confidence": 1.0}
     assert {line["category"] for line in ovh["lines"]} == {"cloud"}
     vendors = {v["vendor"]: v for v in data["vendors"]}
     assert vendors["ovhcloud"]["amounts"] == {"EUR": "288.37"}  # 313.37 invoice - 25.00 credit note
-    assert vendors["microsoft"]["documents"] == 2
+    assert vendors["microsoft-ireland-operations"]["documents"] == 2
     assert [u["name"] for u in data["unmatched_suppliers"]] == ["Numérik Intégration SAS"]
     assert 0 < data["hhi"]["vendors"] <= 10000
     assert [m["month"] for m in data["monthly"]] == ["2026-01", "2026-02"]
@@ -104,7 +105,8 @@ def test_import_is_transactional_and_idempotent(store_url, tmp_path):
         assert counts["assets"] > 5 and counts["vendors"] >= 8 and counts["contracts"] > 5
         keys = set(store.keys("asset"))
         assert "ovhcloud.cloud" in keys
-        assert set(store.keys("vendor")) >= {"microsoft", "ovhcloud", "scaleway", "salesforce", "orange"}
+        assert set(store.keys("vendor")) >= {"microsoft-ireland-operations", "ovhcloud", "scaleway",
+                                             "salesforce", "orange"}
         snapshot = store.snapshot()
         contract = snapshot.nodes[Ref(NodeType.CONTRACT, "salesforce-sales-cloud.contract")]
         assert str(contract.start) == "2026-02-01" and str(contract.end) == "2027-01-31"

@@ -99,7 +99,8 @@ def test_matching_methods():
     by_name = matcher.match(SellerIds(), "OVH S.A.S.")
     assert (by_name.vendor_id, by_name.method) == ("ovhcloud", "name")
     subsidiary = matcher.match(SellerIds(), "Microsoft Ireland Operations Ltd")
-    assert subsidiary.vendor_id == "microsoft" and subsidiary.confidence < 0.95
+    assert subsidiary.vendor_id == "microsoft-ireland-operations"
+    assert load_catalog().ultimate_parent(subsidiary.vendor_id).id == "microsoft"
     assert matcher.match(SellerIds(), "Boulangerie Dupont et Fils").vendor_id is None
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from emprise.catalog.cpes import cpe_key
 from emprise.catalog.entries import (
     CategoryEntry,
     CountryEntry,
@@ -43,6 +44,8 @@ class Catalog:
     sirens: dict[str, str]
     vats: dict[str, str]
     overlay: str | None = None
+    cpe_vendors: dict[str, str] = field(default_factory=dict)  # CPE vendor name -> vendor id
+    cpe_products: dict[tuple[str, str], str] = field(default_factory=dict)  # (vendor, product) -> product id
 
     # --- by id -----------------------------------------------------------------
 
@@ -115,6 +118,30 @@ class Catalog:
         if key is None:
             return None
         vendor_id = self.vendor_purls.lookup(key)
+        return None if vendor_id is None else self.vendors[vendor_id]
+
+    def product_for_cpe(self, cpe: str) -> ProductEntry | None:
+        """The product a CPE 2.3 formatted string or 2.2 URI names, or None.
+
+        Only the vendor and product fields count (``cpe:2.3:a:microsoft:exchange_server:2019:…``
+        is Exchange Server whatever the version).
+        """
+        key = cpe_key(cpe)
+        if key is None:
+            return None
+        product_id = self.cpe_products.get(key)
+        return None if product_id is None else self.products[product_id]
+
+    def vendor_for_cpe(self, cpe: str) -> VendorEntry | None:
+        """The vendor behind a CPE name: its product's vendor, else the vendor whose
+        ``cpe_vendors`` has the CPE's vendor field, or None."""
+        product = self.product_for_cpe(cpe)
+        if product is not None and product.vendor is not None:
+            return self.vendors[product.vendor]
+        key = cpe_key(cpe)
+        if key is None:
+            return None
+        vendor_id = self.cpe_vendors.get(key[0])
         return None if vendor_id is None else self.vendors[vendor_id]
 
     def vendor_for_tax_id(self, text: str) -> VendorEntry | None:

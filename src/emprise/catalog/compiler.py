@@ -176,6 +176,32 @@ def _purls(value: Any) -> tuple[str, ...]:
     return rules
 
 
+def _cpe_vendors(value: Any) -> tuple[str, ...]:
+    """CPE vendor names (``microsoft``, ``glpi-project``)."""
+    from emprise.catalog.cpes import check_cpe_name
+
+    names = _strs(value)
+    for name in names:
+        problem = check_cpe_name(name, vendor=True)
+        if problem:
+            raise _Bad(problem)
+    return names
+
+
+def _cpe_products(value: Any) -> tuple[str, ...]:
+    """CPE product names, bare (``exchange_server``: under the vendor's ``cpe_vendors``)
+    or ``vendor:product`` (``lemonldap-ng:lemonldap::ng``)."""
+    from emprise.catalog.cpes import check_cpe_name
+
+    names = _strs(value)
+    for name in names:
+        vendor, sep, product = name.partition(":")
+        problem = (check_cpe_name(vendor, vendor=True) or check_cpe_name(product)) if sep else check_cpe_name(name)
+        if problem:
+            raise _Bad(problem)
+    return names
+
+
 def _url_or_ref(value: Any) -> str:
     return _str(value)
 
@@ -300,6 +326,7 @@ VENDOR_FACTS: dict[str, Callable[[Any], Any]] = {
     "vat": _str,
     "website": _str,
     "purls": _purls,
+    "cpe_vendors": _cpe_vendors,
 }
 VENDOR_KEYS = set(VENDOR_FACTS) | {"id", "parent", "acquisitions", "source", "as_of", "products", "note"}
 
@@ -346,6 +373,7 @@ def _parse_vendor(mapping: Any, line: int, ctx: _Ctx) -> VendorEntry | None:
         website=values["website"],
         acquisitions=tuple(acquisitions),
         purls=values["purls"] or (),
+        cpe_vendors=values["cpe_vendors"] or (),
         file=ctx.file,
         line=mapping.line,
         sources=sources,
@@ -394,6 +422,7 @@ PRODUCT_FACTS: dict[str, Callable[[Any], Any]] = {
     "open_source": _bool,
     "licence": _str,
     "sill": _bool,
+    "cpe": _cpe_products,
 }
 PRODUCT_KEYS = set(PRODUCT_FACTS) | {"id", "domains", "ai", "alternatives", "source", "as_of", "note", "sanction"}
 AI_FACTS = {"trains_on_inputs": _bool, "retention": _str, "enterprise_tier": _bool}
@@ -466,6 +495,7 @@ def _parse_product(mapping: Any, line: int, ctx: _Ctx, default_vendor: str | Non
         alternatives=tuple(alternatives),
         sanction=sanction,
         internal=overlay,
+        cpe=values["cpe"] or (),
         file=ctx.file,
         line=mapping.line,
         sources=sources,
@@ -838,6 +868,47 @@ def validate(
             elif alternative.product == product.id:
                 add((alternative.ref.file, alternative.ref.line), f"product {product.id!r} is listed as its own alternative")
     issues.extend(_domain_conflicts(products))
+    issues.extend(_cpe_conflicts(vendors, products))
+    return issues
+
+
+def product_cpe_keys(product: ProductEntry, vendors: dict[str, VendorEntry]) -> list[tuple[str, str]]:
+    """The ``(cpe vendor, cpe product)`` keys a product claims: ``vendor:product``
+    names as written, bare names under each of its vendor's ``cpe_vendors``."""
+    keys = []
+    vendor = vendors.get(product.vendor) if product.vendor is not None else None
+    for name in product.cpe:
+        cpe_vendor, sep, cpe_product = name.partition(":")
+        if sep:
+            keys.append((cpe_vendor, cpe_product))
+        elif vendor is not None:
+            keys.extend((v, name) for v in vendor.cpe_vendors)
+    return keys
+
+
+def _cpe_conflicts(vendors: dict[str, VendorEntry], products: dict[str, ProductEntry]) -> list[Issue]:
+    """A CPE vendor name belongs to one vendor, a CPE (vendor, product) to one product;
+    a bare CPE product name needs its vendor's ``cpe_vendors``."""
+    issues = []
+    owners: dict[str, str] = {}
+    for vendor in vendors.values():
+        for name in vendor.cpe_vendors:
+            other = owners.setdefault(name, vendor.id)
+            if other != vendor.id:
+                where = _line(vendor, "cpe_vendors")
+                issues.append(Issue(where[0], where[1], f"CPE vendor {name!r} is claimed by {other!r} and {vendor.id!r}"))
+    claimed: dict[tuple[str, str], str] = {}
+    for product in products.values():
+        where = _line(product, "cpe")
+        vendor = vendors.get(product.vendor) if product.vendor is not None else None
+        for name in product.cpe:
+            if ":" not in name and (vendor is None or not vendor.cpe_vendors):
+                issues.append(Issue(where[0], where[1], f"product {product.id!r}: CPE name {name!r} needs its vendor's "
+                                    "cpe_vendors, or the vendor:product form"))
+        for key in product_cpe_keys(product, vendors):
+            other = claimed.setdefault(key, product.id)
+            if other != product.id:
+                issues.append(Issue(where[0], where[1], f"CPE {key[0]}:{key[1]} is claimed by {other!r} and {product.id!r}"))
     return issues
 
 

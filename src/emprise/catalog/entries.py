@@ -210,6 +210,7 @@ class VendorEntry(_Sourced):
     website: str | None = None
     acquisitions: tuple[Acquisition, ...] = ()
     purls: tuple[str, ...] = ()
+    cpe_vendors: tuple[str, ...] = ()  # the vendor field of its CPE names (NVD), e.g. "microsoft"
     file: str = ""
     line: int = 0
     sources: dict[str, SourceRef] = field(default_factory=dict, compare=False, hash=False)
@@ -243,6 +244,7 @@ class ProductEntry(_Sourced):
     alternatives: tuple[Alternative, ...] = ()
     sanction: Sanction | None = None
     internal: bool = False  # added by an organisation overlay, not shipped
+    cpe: tuple[str, ...] = ()  # CPE product names, "exchange_server" or "vendor:product"
     file: str = ""
     line: int = 0
     sources: dict[str, SourceRef] = field(default_factory=dict, compare=False, hash=False)

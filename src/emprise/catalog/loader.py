@@ -21,7 +21,16 @@ import threading
 from pathlib import Path
 
 from emprise.catalog.catalog import Catalog
-from emprise.catalog.compiler import CatalogValidationError, Issue, Parsed, parse_file, parse_tree, slim_rules, validate
+from emprise.catalog.compiler import (
+    CatalogValidationError,
+    Issue,
+    Parsed,
+    parse_file,
+    parse_tree,
+    product_cpe_keys,
+    slim_rules,
+    validate,
+)
 from emprise.catalog.entries import AIFacts, ProductEntry
 from emprise.catalog.hosts import HostIndex
 from emprise.catalog.names import normalise_name
@@ -31,7 +40,7 @@ from emprise.errors import CatalogError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the compiled form or the rules that build it change.
-COMPILER_VERSION = "3"
+COMPILER_VERSION = "4"
 
 _lock = threading.Lock()
 _memo: dict[tuple, Catalog] = {}
@@ -128,6 +137,14 @@ def index_catalog(vendors, products, countries, laws, categories, overlay=None) 
                 vats.setdefault(vat, vendor.id)
             if siren:
                 sirens.setdefault(siren, vendor.id)
+    cpe_vendors: dict[str, str] = {}
+    for vendor in vendors.values():
+        for name in vendor.cpe_vendors:
+            cpe_vendors.setdefault(name, vendor.id)
+    cpe_products: dict[tuple[str, str], str] = {}
+    for product in products.values():
+        for key in product_cpe_keys(product, vendors):
+            cpe_products.setdefault(key, product.id)
     return Catalog(
         vendors=vendors,
         products=products,
@@ -142,6 +159,8 @@ def index_catalog(vendors, products, countries, laws, categories, overlay=None) 
         sirens=sirens,
         vats=vats,
         overlay=overlay,
+        cpe_vendors=cpe_vendors,
+        cpe_products=cpe_products,
     )
 
 

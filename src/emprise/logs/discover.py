@@ -20,7 +20,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from emprise.logs.engines import open_engine
-from emprise.logs.inputs import LogFile, expand, line_numbers, log_file
+from emprise.logs.inputs import LogFile, expand, line_numbers, lines_at, log_file
 from emprise.logs.interface import SKIPPED, LogError
 from emprise.logs.privacy import DEFAULT_MIN_GROUP, Pseudonymiser
 from emprise.logs.registry import detect_format, format_class
@@ -159,7 +159,10 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
             table = runner.lines(log)
         parts.append(fmt.parse(table, list(log.first_lines)).mutate(file=ibis.literal(log.display_name)))
     events = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    stages: dict[str, float] = {}
+    mark = time.perf_counter()
     agg = runner.materialize(aggregate(events, since))
+    stages["parse_aggregate"] = time.perf_counter() - mark
 
     file_rows = agg.group_by(["file", "reason"]).aggregate(lines=agg.requests.sum(),
                                                            first_sample=agg.sample_first.min(),
@@ -167,7 +170,11 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     file_rows = _rows(file_rows)
     good = agg.filter(agg.reason.isnull())
     hosts = [row["host"] for row in _rows(good.select("host").distinct()) if row["host"] is not None]
+    stages["summaries_hosts"] = time.perf_counter() - mark - stages["parse_aggregate"]
+    mark = time.perf_counter()
     classes = classify(hosts, catalog)
+    stages["classify"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     classes_table = ibis.memtable(
         {"c_host": [h for h, _, _ in classes], "c_product": [p for _, p, _ in classes],
          "c_vendor": [v for _, _, v in classes]},
@@ -189,12 +196,14 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     service_rows = sorted((build(r, by) for r in rows),
                           key=lambda r: (not r.ai, r.category or "~", -r.users, -r.requests, r.key))
     unknown = tuple(build(r, "unknown") for r in unknown_rows)
-    malformed, summaries = _summaries(file_rows, files, formats, runner)
+    stages["join_group"] = time.perf_counter() - mark
+    malformed, summaries = _summaries(file_rows, files, formats, runner, pseudonymiser.reveal)
     return Discovery(by=by, engine=runner.name, rows=tuple(service_rows), unknown_hosts=unknown,
                      malformed=malformed, files=summaries, revealed=pseudonymiser.reveal,
                      min_group=min_group, since=since.isoformat() if since else None,
                      seconds=time.perf_counter() - started,
-                     extra={"distinct_hosts": len(hosts), "classified_hosts": len(classes)})
+                     extra={"distinct_hosts": len(hosts), "classified_hosts": len(classes),
+                            "stages": {k: round(v, 3) for k, v in stages.items()}})
 
 
 def aggregate(events, since: date | None = None):
@@ -320,7 +329,7 @@ def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser,
     )
 
 
-def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner):
+def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, reveal: bool):
     """Per-file line counts and per-reason malformed counts with ``FILE:LINE`` samples."""
     by_file: dict[str, dict[str, int]] = {log.display_name: {"events": 0, "malformed": 0, "skipped": 0}
                                           for log in files}
@@ -339,13 +348,19 @@ def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner):
         for sample in (row["first_sample"], row["last_sample"]):
             if len(entry["samples"]) < SAMPLES_PER_REASON and (row["file"], sample) not in entry["samples"]:
                 entry["samples"].append((row["file"], sample))
-    for name, line, reason in runner.read_rejects():
+    logs = {log.display_name: log for log in files}
+    rejects = runner.read_rejects()
+    positions: dict[str, list[int]] = {}
+    for name, position, _ in rejects:
+        positions.setdefault(name, []).append(position)
+    reject_lines = {name: lines_at(logs[name], found) for name, found in positions.items()}
+    for name, position, reason in rejects:
         by_file[name]["malformed"] += 1
-        entry = reasons.setdefault(reason, {"count": 0, "samples": [], "located": []})
+        entry = reasons.setdefault(reason, {"count": 0, "samples": []})
         entry["count"] += 1
         entry.setdefault("located", [])
         if len(entry["located"]) < SAMPLES_PER_REASON:
-            entry["located"].append(f"{name}:{line}")
+            entry["located"].append(f"{name}:{reject_lines[name].get(position, '?')}")
     logs = {log.display_name: log for log in files}
     wanted: dict[str, set[str]] = {}
     for entry in reasons.values():
@@ -361,8 +376,12 @@ def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner):
                 samples.append(f"{name}:?: (empty)")
                 continue
             where = numbers.get(name, {}).get(sample)
+            located = f"{name}:{where if where is not None else '?'}"
+            if not reveal:  # a raw line names a person: only its place is shown
+                samples.append(located)
+                continue
             excerpt = sample[:80].encode("unicode_escape").decode("ascii") + ("…" if len(sample) > 80 else "")
-            samples.append(f"{name}:{where if where is not None else '?'}: {excerpt}")
+            samples.append(f"{located}: {excerpt}")
         malformed.append(MalformedReason(reason, entry["count"], tuple(samples[:SAMPLES_PER_REASON])))
     summaries = tuple(
         FileSummary(name=name, format=formats[name].name,

@@ -53,7 +53,7 @@ class Engine(abc.ABC):
         return expr.cache()
 
     def read_rejects(self) -> list[tuple[str, int, str]]:
-        """Lines the reader itself refused, as ``(file, line number, reason)``."""
+        """Lines the reader itself refused, as ``(file, 1-based byte position, reason)``."""
         return []
 
     def close(self) -> None:
@@ -114,11 +114,13 @@ class DuckDBEngine(Engine):
         for display_name, table in self._rejects:
             try:
                 rows = self.con.raw_sql(
-                    f"SELECT DISTINCT line, error_type FROM {table} ORDER BY line").fetchall()
+                    f"SELECT DISTINCT byte_position, error_type FROM {table} ORDER BY 1").fetchall()
             except Exception:  # noqa: BLE001 - no table: the reader refused nothing
                 continue
-            for line, error_type in rows:
-                found.append((display_name, int(line), _reject_reason(error_type)))
+            # DuckDB's own line counter miscounts after a CRLF line; its byte position
+            # (1-based, in the decompressed text) is exact: the caller turns it into a line.
+            for position, error_type in rows:
+                found.append((display_name, int(position), _reject_reason(error_type)))
         return found
 
 

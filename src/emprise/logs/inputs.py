@@ -147,3 +147,24 @@ def line_numbers(log: LogFile, samples: Iterable[str]) -> dict[str, int]:
             if not block:
                 break
     return found
+
+
+def lines_at(log: LogFile, positions: Iterable[int]) -> dict[int, int]:
+    """The 1-based line number holding each 1-based byte position of the decompressed text."""
+    wanted = sorted(set(positions))
+    found: dict[int, int] = {}
+    if not wanted:
+        return found
+    offset, lines_before, index = 0, 0, 0
+    with open_binary(log.path, log.compression) as stream:
+        while index < len(wanted):
+            block = stream.read(1 << 22)
+            if not block:
+                break
+            end = offset + len(block)
+            while index < len(wanted) and wanted[index] - 1 < end:
+                found[wanted[index]] = lines_before + block.count(b"\n", 0, max(wanted[index] - 1 - offset, 0)) + 1
+                index += 1
+            lines_before += block.count(b"\n")
+            offset = end
+    return found

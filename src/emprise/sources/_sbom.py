@@ -183,8 +183,12 @@ def display_name(name: str, group: str | None, purl: PackageURL | None) -> str:
     return f"{group}{separator}{name}"
 
 
-def package_record(locator: Locator, package: Package) -> Record:
-    """The asset, product and (if named) vendor of one package; raises BadRecord."""
+def package_record(locator: Locator, package: Package, *, key_by_name: bool = False) -> Record:
+    """The asset, product and (if named) vendor of one package; raises BadRecord.
+
+    ``key_by_name`` keys the asset by its name alone: for what an SBOM describes (its root
+    application), which an inventory lists by name too — both then describe one asset.
+    """
     purl = package.purl
     if purl is not None and purl.version is None and package.version is not None:
         # The asset is one exact package: put the SBOM's version into a version-less purl.
@@ -193,9 +197,10 @@ def package_record(locator: Locator, package: Package) -> Record:
     if package.version:
         versioned += f"@{package.version}"
     product_purl = purl._replace(version=None, qualifiers=None, subpath=None) if purl else None
+    name = display_name(package.name, package.group, purl)
     asset = Asset(
-        key=key_of(purl.to_string() if purl else versioned, "package"),
-        name=display_name(package.name, package.group, purl),
+        key=key_of(name if key_by_name else purl.to_string() if purl else versioned, "package"),
+        name=name,
         kind=package.kind,
         description=package.description,
         version=package.version,
@@ -209,7 +214,7 @@ def package_record(locator: Locator, package: Package) -> Record:
             else "/".join(filter(None, (package.group, package.name))),
             "package",
         ),
-        name=asset.name,
+        name=name,
         purl=product_purl.to_string() if product_purl else None,
     )
     return made_record(locator, asset, product, package.vendor)

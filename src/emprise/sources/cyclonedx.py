@@ -435,7 +435,7 @@ def _records(bom: _Bom) -> Iterator[Record | Rejection]:
     if isinstance(bom.root, Rejection):
         yield bom.root
     elif bom.root is not None:
-        landed = _land(bom.root, refs, bom.root_vendor)
+        landed = _land(bom.root, refs, bom.root_vendor, root=True)
         if isinstance(landed, Record):
             root_key = landed.nodes[0].key
         yield landed
@@ -472,7 +472,9 @@ def _records(bom: _Bom) -> Iterator[Record | Rejection]:
             yield record
 
 
-def _land(item: _Item, refs: RefTable, fallback_vendor: str | None) -> Record | Rejection:
+def _land(
+    item: _Item, refs: RefTable, fallback_vendor: str | None, *, root: bool = False
+) -> Record | Rejection:
     """The record of one component or service, or its rejection; declares its bom-ref."""
     bom_ref = item.bom_ref
     try:
@@ -480,7 +482,7 @@ def _land(item: _Item, refs: RefTable, fallback_vendor: str | None) -> Record | 
             if not isinstance(bom_ref, str):
                 raise BadRecord(f"bom-ref must be text, not {type(bom_ref).__name__}")
             refs.check_new(bom_ref, "bom-ref")
-        record = _read_item(item, fallback_vendor)
+        record = _read_item(item, fallback_vendor, root=root)
     except OutOfScope as exc:
         if isinstance(bom_ref, str):
             refs.declare_not_asset(bom_ref, item.locator)
@@ -494,7 +496,7 @@ def _land(item: _Item, refs: RefTable, fallback_vendor: str | None) -> Record | 
     return record
 
 
-def _read_item(item: _Item, fallback_vendor: str | None) -> Record:
+def _read_item(item: _Item, fallback_vendor: str | None, *, root: bool = False) -> Record:
     """The record of one component or service; raises BadRecord."""
     name = text_or_none(item.name, "name")
     if name is None:
@@ -519,7 +521,7 @@ def _read_item(item: _Item, fallback_vendor: str | None) -> Record:
         vendor=_component_vendor(parsed) or fallback_vendor,
         description=text_or_none(parsed.description, "description"),
     )
-    return package_record(item.locator, package)
+    return package_record(item.locator, package, key_by_name=root)
 
 
 def _licence(licenses: Any) -> str | None:
@@ -576,7 +578,9 @@ def _service_record(locator: Locator, name: str, service: Any) -> Record:
     description = text_or_none(service.description, "description")
     if endpoints:
         description = " ".join(filter(None, (description, f"Endpoints: {', '.join(endpoints)}")))
-    key = key_of(f"{provider}-{name}" if provider else name, "service")
+    # Keyed by name, like an inventory row: "FranceConnect" in the SaaSBOM of the portal and
+    # in the DSI's spreadsheet is one service.
+    key = key_of(name, "service")
     asset = Asset(
         key=key,
         name=name,

@@ -425,7 +425,8 @@ def _land_package(
         # parser's logger, hence a fresh parser per package and this check.
         if parser.logger.has_messages():
             raise BadRecord(f"unreadable package: {'; '.join(parser.logger.get_messages())}")
-        record = package_record(locator, _package(package, spdx_id in roots))
+        is_root = spdx_id in roots
+        record = package_record(locator, _package(package, is_root), key_by_name=is_root)
     except BadRecord as exc:
         if spdx_id is not None:
             refs.declare(spdx_id, locator, None)

@@ -268,7 +268,9 @@ def _land_package(
         if element.id is None:
             raise BadRecord("package without spdxId")
         refs.check_new(element.id, "spdxId")
-        record = package_record(locator, _package(element, index))
+        record = package_record(
+            locator, _package(element, index), key_by_name=element.id in index.roots
+        )
     except OutOfScope as exc:
         refs.declare_not_asset(element.id, locator)
         return rejection(locator, exc)

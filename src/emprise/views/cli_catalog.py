@@ -26,8 +26,8 @@ MESSAGES = messages({
     "catalog.show.help": {"en": "Show one product, vendor, country or law with the source of each fact.",
                           "fr": "Afficher un produit, un éditeur, un pays ou une loi avec la source de chaque information."},
     "catalog.stats.help": {"en": "Count entries and sourced facts.", "fr": "Compter les entrées et les informations sourcées."},
-    "catalog.resolve.help": {"en": "Say which product, vendor, ultimate parent and country a host, purl or VAT/SIREN number belongs to.",
-                             "fr": "Dire à quel produit, éditeur, maison mère ultime et pays appartient un hôte, un purl ou un numéro de TVA/SIREN."},
+    "catalog.resolve.help": {"en": "Say which product, vendor, ultimate parent and country a host, purl, CPE or VAT/SIREN number belongs to.",
+                             "fr": "Dire à quel produit, éditeur, maison mère ultime et pays appartient un hôte, un purl, un CPE ou un numéro de TVA/SIREN."},
     "catalog.validate.help": {"en": "Check the catalog (and an organisation overlay): exit 1 listing FILE:LINE: reason.",
                               "fr": "Vérifier le catalogue (et une surcouche d'organisation) : code 1 et liste FICHIER:LIGNE: raison."},
     "catalog.opt.format": {"en": "Output format: table or json.", "fr": "Format de sortie : table ou json."},
@@ -326,11 +326,17 @@ def resolve_one(catalog, text: str) -> dict:
     """What the catalog says of one host, purl or tax number (nulls when unknown)."""
     from emprise.catalog.taxids import tax_id_keys
 
+    from emprise.catalog.cpes import is_cpe
+
     product = vendor = None
     if text.startswith("pkg:"):
         kind = "purl"
         product = catalog.product_for_purl(text)
         vendor = catalog.vendor_for_purl(text)
+    elif is_cpe(text):
+        kind = "cpe"
+        product = catalog.product_for_cpe(text)
+        vendor = catalog.vendor_for_cpe(text)
     elif any(tax_id_keys(text)):
         # Only numbers whose checksum holds count as tax ids: "chat.mistral.ai" is a host.
         kind = "tax_id"
@@ -363,9 +369,9 @@ def resolve_one(catalog, text: str) -> dict:
     }
 
 
-@catalog_app.command("resolve", help="Say which product, vendor, ultimate parent and country a host, purl or VAT/SIREN number belongs to.")
+@catalog_app.command("resolve", help="Say which product, vendor, ultimate parent and country a host, purl, CPE or VAT/SIREN number belongs to.")
 def resolve_command(
-    inputs: Annotated[list[str], typer.Argument(metavar="HOST|PURL|VAT...")],
+    inputs: Annotated[list[str], typer.Argument(metavar="HOST|PURL|CPE|VAT...")],
     fmt: FormatOption = "table",
     overlay: OverlayOption = None,
 ) -> None:
