@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark ``emprise discover`` on a generated Squid log, against two baselines.
 
-    .venv/bin/python benchmarks/bench_discover.py [LINES] [--engine duckdb|spark] [--keep]
+    .venv/bin/python benchmarks/bench_discover.py [LINES] [--engine duckdb|spark] [--runs N] [--no-goaccess]
 
 Generates LINES lines (default 1,000,000) with ``../shared/bench/gen_squid.py`` into
 ``benchmarks/out/``, then, on the same file, prints side by side:
 
 - Emprise's full discovery (parse, aggregate, classify every distinct host with the
-  catalog, pseudonymise, join back), in process, Python imports and catalog load apart;
+  catalog, pseudonymise, join back), in process, Python imports (Ibis, DuckDB) and
+  catalog load apart; with ``--runs N``, the median of N runs (and of N bare counts);
 - DuckDB's bare line count (``count(*)`` over one VARCHAR column), the floor;
 - GoAccess 1.7 (``goaccess`` with Squid's native format spelled out), the outside reference; the script
   says so and goes on when ``goaccess`` is not installed.
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -40,15 +43,21 @@ def generate(lines: int) -> tuple[Path, Path]:
     return log, truth
 
 
-def bare_count(log: Path) -> tuple[float, int]:
+def cpu_seconds() -> float:
+    """CPU time of this process, all threads: less sensitive than wall time to a busy machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare_count(log: Path) -> tuple[float, int, float]:
     import duckdb
 
     con = duckdb.connect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     [(count,)] = con.sql(
         f"SELECT count(*) FROM read_csv('{log}', columns={{'line': 'VARCHAR'}}, header=false, "
         "delim='\\x01', quote='', escape='', auto_detect=false)").fetchall()
-    return time.perf_counter() - start, count
+    return time.perf_counter() - start, count, cpu_seconds() - cpu
 
 
 def goaccess(log: Path) -> float | None:
@@ -76,6 +85,7 @@ def main() -> int:
     parser.add_argument("lines", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--engine", default="duckdb", choices=("duckdb", "spark"))
     parser.add_argument("--no-goaccess", action="store_true")
+    parser.add_argument("--runs", type=int, default=1, help="runs of Emprise and of the bare count (median)")
     args = parser.parse_args()
 
     log, truth_path = generate(args.lines)
@@ -87,15 +97,27 @@ def main() -> int:
     from emprise.logs.discover import discover
     from emprise.logs.privacy import Pseudonymiser
 
+    import duckdb  # noqa: F401 - imports are not the discovery's time
+    import ibis  # noqa: F401
+
     catalog = load_catalog()
     warm = time.perf_counter() - start
     pseudonymiser = Pseudonymiser(b"benchmark-key-benchmark-key-1234")
-    start = time.perf_counter()
-    result = discover([log], catalog=catalog, pseudonymiser=pseudonymiser, by="host", engine=args.engine)
-    emprise = time.perf_counter() - start
-
-    count_seconds, count = bare_count(log)
-    assert count == args.lines, (count, args.lines)
+    times, counts, cpus, count_cpus = [], [], [], []
+    for _ in range(max(1, args.runs)):
+        start, cpu = time.perf_counter(), cpu_seconds()
+        result = discover([log], catalog=catalog, pseudonymiser=pseudonymiser, by="host", engine=args.engine)
+        times.append(time.perf_counter() - start)
+        cpus.append(cpu_seconds() - cpu)
+        count_seconds, count, count_cpu = bare_count(log)
+        assert count == args.lines, (count, args.lines)
+        counts.append(count_seconds)
+        count_cpus.append(count_cpu)
+    emprise, count_seconds = statistics.median(times), statistics.median(counts)
+    emprise_cpu, count_cpu = statistics.median(cpus), statistics.median(count_cpus)
+    if len(times) > 1:
+        print(f"Emprise runs (s): {', '.join(f'{t:.2f}' for t in times)}; bare count runs (s): "
+              f"{', '.join(f'{t:.2f}' for t in counts)}")
     go = None if args.no_goaccess else goaccess(log)
 
     truth = json.loads(truth_path.read_text())["hosts"]
@@ -115,6 +137,8 @@ def main() -> int:
           f"{result.extra['distinct_hosts']:,} ({result.extra['classified_hosts']} known)")
     print(f"Emprise stages (s): {result.extra['stages']}")
     print(f"Emprise / bare count: {emprise / count_seconds:.2f}× (target ≤ 4×)")
+    print(f"CPU seconds (all threads, median): Emprise {emprise_cpu:.2f}, bare count {count_cpu:.2f} "
+          f"→ {emprise_cpu / count_cpu:.2f}× (spark: the driver's only)")
     if go is not None:
         print(f"GoAccess / Emprise: {go / emprise:.1f}× (target ≥ 40×)")
     print(f"truth: {len(truth)} hosts checked, {len(wrong)} differ" + (f": {list(wrong.items())[:3]}" if wrong else

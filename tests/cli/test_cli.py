@@ -142,3 +142,17 @@ def test_thousand_rows_and_ten_broken_through_the_command(run, tmp_path, store_u
     assert store.counts()["assets"] == 1000
     assert store.counts()["rejections"] == 10
     store.close()
+
+
+def test_the_organisation_overlay_applies_to_every_command(run, tmp_path, monkeypatch):
+    overlay = FIXTURES / "catalog" / "overlay.yaml"
+    inventory = tmp_path / "inv.csv"
+    inventory.write_text("nom;fonction\nIntranet RH;Ressources humaines\n", encoding="utf-8")
+    assert run("import", str(inventory)).exit_code == 0
+    plain = json.loads(run("ls", "--format", "json").stdout)[0]
+    assert plain["vendor"] is None  # the shipped catalog does not know an internal application
+    with_overlay = json.loads(run("--overlay", str(overlay), "ls", "--format", "json").stdout)[0]
+    assert (with_overlay["vendor"], with_overlay["country"]) == ("DSI interne", "FR")
+    monkeypatch.setenv("EMPRISE_CATALOG_OVERLAY", str(overlay))
+    from_env = json.loads(run("ls", "--format", "json").stdout)[0]
+    assert from_env["vendor"] == "DSI interne"

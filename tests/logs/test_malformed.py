@@ -39,9 +39,10 @@ def test_malformed_corpus_runs_to_the_end(tmp_path, catalog, pseudonymiser):
     assert samples["bad size field"] == (f"{path}:9",)
     [summary] = result.files
     assert (summary.events, summary.malformed) == (3, 7)
-    # DuckDB's reader may add an empty row for a refused line when the file mixes
-    # LF and CRLF; empty rows are skipped, never counted as events or defects.
-    assert summary.skipped in (1, 2)
+    # Squid is read split into fields, and the engines' readers drop blank lines
+    # (DuckDB may add an empty row for a refused line when the file mixes LF and
+    # CRLF); blank rows are never counted as events or defects.
+    assert summary.skipped in (0, 1, 2)
 
 
 def test_mixed_formats_in_one_directory(tmp_path, catalog, pseudonymiser):

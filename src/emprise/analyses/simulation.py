@@ -17,15 +17,16 @@ its ``made_by`` edge does not carry the failure; the asset is listed as *degrade
 is counted as stopped: its licence and support go with the vendor.
 
 The traversal runs on a compact integer index built once from the graph (one pass
-over the edges), so a simulation is linear in the size of the graph; see
-benchmarks/bench_simulate.py for the measured growth.
+over the edges into flat arrays, grouped with numpy), level by level on those arrays,
+so a simulation is linear in the size of the graph; see benchmarks/bench_simulate.py
+for the measured growth.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections import deque
+from itertools import chain, repeat
 from dataclasses import dataclass
 
 from emprise.errors import EmpriseError
@@ -40,6 +41,13 @@ CUT_KINDS = ("vendor", "parent", "country", "product", "provider")
 # Edge kinds along which a failure travels (from the edge's target to its source).
 _PROPAGATING = (EdgeKind.HEADQUARTERED_IN, EdgeKind.OWNED_BY, EdgeKind.MADE_BY, EdgeKind.INSTANCE_OF,
                 EdgeKind.HOSTED_ON, EdgeKind.DEPENDS_ON)
+
+
+# Nodes whose out-edges all propagate by the model (assets: instance_of, made_by,
+# hosted_on, depends_on; vendors: owned_by, headquartered_in) — checked per node, in C —
+# and nodes whose out-edges never do (uses, governs).
+_ALL_PROPAGATING = frozenset({NodeType.ASSET, NodeType.VENDOR, NodeType.COUNTRY})
+_SILENT = frozenset({NodeType.CAPABILITY, NodeType.CONTRACT})
 
 
 class CutError(EmpriseError):
@@ -153,62 +161,118 @@ def _capability_json(c: CapabilityImpact) -> dict:
 
 
 class PropagationIndex:
-    """Integer ids and reversed "needs" adjacency of a graph, built in one pass."""
+    """Integer ids and the reversed "needs" adjacency of a graph (compressed sparse rows).
+
+    Built in one pass over networkx's edges into two flat lists, then grouped by target
+    with numpy: a list per node (a million small lists appended to at random) made the
+    build grow faster than the graph. The traversal runs level by level on the arrays.
+    """
 
     def __init__(self, graph: DependencyGraph, catalog=None) -> None:
+        import numpy as np
+
         with _gc_paused():
             self.graph = graph
             nodes = graph.g._node  # networkx's own dicts: its views cost a call per access
             self.refs: list[Ref] = list(nodes)
             self.values = [data["value"] for data in nodes.values()]
             self.ids: dict[Ref, int] = {ref: i for i, ref in enumerate(self.refs)}
-            self.dependants: list[list[int]] = [[] for _ in self.refs]  # target -> sources
             self.open_source_of: dict[int, int] = {}  # open-source node -> its publisher
             open_nodes = self._open_source_nodes(catalog)
             ids = self.ids
-            dependants = self.dependants
             propagating = frozenset(_PROPAGATING)
-            for s, neighbours in enumerate(graph.g._succ.values()):
+            made_by = EdgeKind.MADE_BY
+            sources: list[int] = []
+            targets: list[int] = []
+            lookup = ids.__getitem__
+            # networkx adds a node to _node and _succ together: the same order, the same ids.
+            for s, (ref, neighbours) in enumerate(graph.g._succ.items()):
+                kind_of_node = ref.type
+                if kind_of_node in _SILENT:  # capabilities and contracts: their edges carry no failure
+                    continue
+                if (kind_of_node in _ALL_PROPAGATING and s not in open_nodes
+                        and propagating.issuperset(chain.from_iterable(neighbours.values()))):
+                    # Every edge out of this node carries the failure: no per-edge Python code.
+                    targets.extend(map(lookup, neighbours))
+                    sources.extend(repeat(s, len(neighbours)))
+                    continue
                 for dst, kinds in neighbours.items():
-                    d = ids[dst]
+                    carries = False
                     for kind in kinds:
                         if kind not in propagating:
                             continue
-                        if kind is EdgeKind.MADE_BY and s in open_nodes:
-                            self.open_source_of[s] = d  # its publisher's fall does not stop it
+                        if kind is made_by and s in open_nodes:
+                            self.open_source_of[s] = ids[dst]  # its publisher's fall does not stop it
                             continue
-                        dependants[d].append(s)
+                        carries = True
+                    if carries:
+                        sources.append(s)
+                        targets.append(ids[dst])
+            count = len(self.refs)
+            source_array = np.array(sources, dtype=np.int64)
+            target_array = np.array(targets, dtype=np.int64)
+            order = np.argsort(target_array, kind="stable")
+            self._indices = source_array[order]  # the nodes that need each target, grouped by target
+            self._indptr = np.zeros(count + 1, dtype=np.int64)
+            np.cumsum(np.bincount(target_array, minlength=count), out=self._indptr[1:])
 
     def name(self, node: int) -> str:
         return getattr(self.values[node], "name", None) or self.refs[node].key
 
+    def dependants(self, node: int) -> list[int]:
+        """The nodes that fail when ``node`` fails (one step)."""
+        return self._indices[self._indptr[node]:self._indptr[node + 1]].tolist()
+
     def _open_source_nodes(self, catalog) -> set[int]:
         """Products and assets known to be open source (catalog, SBOM licence, inventory kind)."""
         found: set[int] = set()
-        for ref, value in zip(self.refs, self.values):
+        for node, (ref, value) in enumerate(zip(self.refs, self.values)):
             if ref.type is NodeType.PRODUCT:
                 entry = catalog.product(ref.key) if catalog is not None else None
                 if (entry is not None and entry.open_source) or (
                         entry is None and getattr(value, "licence", None)):
-                    found.add(self.ids[ref])
+                    found.add(node)
             elif ref.type is NodeType.ASSET:
                 if value.kind is AssetKind.OPEN_SOURCE_COMPONENT or (
                         value.licence and not value.licence.startswith("LicenseRef-")):
-                    found.add(self.ids[ref])
+                    found.add(node)
         return found
 
-    def reach(self, seeds: list[int]) -> dict[int, int]:
-        """Every node the seeds' failure reaches, with the node it came from (seeds: -1)."""
-        parent = {seed: -1 for seed in seeds}
-        queue = deque(seeds)
-        dependants = self.dependants
-        while queue:
-            node = queue.popleft()
-            for nxt in dependants[node]:
-                if nxt not in parent:
-                    parent[nxt] = node
-                    queue.append(nxt)
-        return parent
+    def reach(self, seeds: list[int], *, not_from: tuple[int, set[int]] | None = None) -> dict[int, int]:
+        """Every node the seeds' failure reaches, with the node it came from (seeds: -1),
+        in breadth-first order (a node after the one it came from).
+
+        ``not_from`` = (node, excluded): the failure does not travel from ``node`` to
+        the ``excluded`` nodes (a vendor cut alone does not stop its subsidiaries).
+        Of several nodes a failure could come from, the one with the lowest id is kept.
+        """
+        import numpy as np
+
+        indptr, indices = self._indptr, self._indices
+        parent = np.full(len(self.refs), -2, dtype=np.int64)  # -2: not reached
+        frontier = np.unique(np.asarray(seeds, dtype=np.int64))
+        parent[frontier] = -1
+        levels = [frontier]
+        blocked = (not_from[0], np.fromiter(not_from[1], dtype=np.int64)) if not_from else None
+        while frontier.size:
+            starts = indptr[frontier]
+            counts = indptr[frontier + 1] - starts
+            total = int(counts.sum())
+            if not total:
+                break
+            # Every (frontier node, dependant) pair, flattened without a Python loop.
+            before = np.cumsum(counts) - counts
+            owners = np.repeat(frontier, counts)
+            following = indices[np.repeat(starts - before, counts) + np.arange(total)]
+            fresh = parent[following] == -2
+            if blocked is not None:
+                fresh &= ~((owners == blocked[0]) & np.isin(following, blocked[1]))
+            following, owners = following[fresh], owners[fresh]
+            frontier, first = np.unique(following, return_index=True)
+            parent[frontier] = owners[first]
+            levels.append(frontier)
+        reached = np.concatenate(levels)
+        return dict(zip(reached.tolist(), parent[reached].tolist()))
 
 
 # -- simulating ------------------------------------------------------------------------
@@ -265,8 +329,9 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
         reached = index.reach([index.ids[s] for s in seeds])
     refs = index.refs
     stopped_ids = {i for i in reached if refs[i].type is NodeType.ASSET}
-    stopped = tuple(sorted((StoppedAsset(refs[i], index.name(i), _path(index, reached, i))
-                            for i in stopped_ids), key=lambda s: s.name.lower()))
+    paths = _paths(index, reached)
+    stopped = tuple(sorted((StoppedAsset(refs[i], paths[i][-1], paths[i]) for i in stopped_ids),
+                           key=lambda s: s.name.lower()))
     # Open source whose publisher was reached keeps running, without updates.
     degraded_ids: dict[int, int] = {}
     for node, publisher in index.open_source_of.items():
@@ -291,10 +356,11 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
     capabilities = []
     weighted = total_weight = 0.0
     unweighted = 0
+    succ, uses = graph.g._succ, EdgeKind.USES  # networkx's dicts: its views cost a call per edge
     for capability in graph.nodes(NodeType.CAPABILITY):
-        assets = graph.targets(capability, EdgeKind.USES)
-        hit = tuple(a for a in assets if a in stopped_refs)
-        soft = tuple(a for a in assets if a in degraded_refs)
+        assets = [a for a, kinds in succ[capability].items() if uses in kinds]
+        hit = tuple(sorted((a for a in assets if a in stopped_refs), key=_by_key))
+        soft = tuple(sorted((a for a in assets if a in degraded_refs), key=_by_key))
         value = graph.value(capability)
         if assets and value.criticality is not None:
             total_weight += value.criticality
@@ -315,6 +381,10 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
         unweighted_capabilities=unweighted, restorations=restorations, single_points_of_failure=spofs)
 
 
+def _by_key(ref: Ref) -> str:
+    return ref.key
+
+
 def _publisher_of_instance(index: PropagationIndex, asset: int, degraded_ids: dict[int, int]) -> int:
     product = index.graph.product_of(index.refs[asset])
     return degraded_ids.get(index.ids[product], -1) if product is not None else -1
@@ -323,12 +393,22 @@ def _publisher_of_instance(index: PropagationIndex, asset: int, degraded_ids: di
 def _reach_vendor_only(index: PropagationIndex, vendor: int) -> dict[int, int]:
     """Reach from a vendor without following ``owned_by`` down to its subsidiaries."""
     owned = {index.ids[s] for s in index.graph.sources(index.refs[vendor], EdgeKind.OWNED_BY)}
-    saved = index.dependants[vendor]
-    index.dependants[vendor] = [n for n in saved if n not in owned]
-    try:
-        return index.reach([vendor])
-    finally:
-        index.dependants[vendor] = saved
+    return index.reach([vendor], not_from=(vendor, owned))
+
+
+def _paths(index: PropagationIndex, reached: dict[int, int]) -> dict[int, tuple[str, ...]]:
+    """The path of names from the cut to every reached node, each built from its parent's.
+
+    ``reached`` is in breadth-first order (a parent before its children), so one pass
+    suffices: each node's name is computed once, instead of once per path through it —
+    paths grow longer with the graph (chains of dependencies), and walking each one back
+    to the cut made the simulation grow faster than the graph.
+    """
+    paths: dict[int, tuple[str, ...]] = {}
+    name = index.name
+    for node, parent in reached.items():
+        paths[node] = (paths[parent] if parent != -1 else ()) + (name(node),)
+    return paths
 
 
 def _path(index: PropagationIndex, reached: dict[int, int], node: int) -> tuple[str, ...]:

@@ -1,14 +1,15 @@
 """Shadow AI and Shadow IT discovery: aggregate first, classify second, join back.
 
-    raw lines ──parse (per format)──► events ──group by (file, reason, host, person, day)──► agg
-    distinct hosts of agg ──catalog.product_for_host (Python, once per host)──► classes
-    agg ⋈ classes ──group by product | vendor | host──► rows (+ top unknown hosts)
+    raw lines ──parse (per format)──► events ──group by (file number, reason, host, person, day)──► agg
+    distinct hosts of agg ──narrowed in the engine by the catalog's rule keys (see ``classify``)
+        ──catalog.product_for_host (Python, on the few candidates)──► classes
+    agg ⋈ classes ──group by product | vendor | host──► rows (+ top unknown hosts, + department view)
 
 Everything up to ``agg`` and every step after the classification is one Ibis
-expression, so the same query runs on DuckDB and on Spark. Only distinct hosts
-(thousands, not billions) cross into Python. The person behind a line is the
-authenticated user, else the client address; it never leaves the engine except
-as a pseudonym (see ``privacy``).
+expression, so the same query runs on DuckDB and on Spark. Only the hosts a
+catalog rule could claim (tens, not hundreds of thousands) cross into Python.
+The person behind a line is the authenticated user, else the client address; it
+never leaves the engine except as a pseudonym (see ``privacy``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from emprise.logs.classify import classify
 from emprise.logs.engines import open_engine
 from emprise.logs.inputs import LogFile, expand, line_numbers, lines_at, log_file
 from emprise.logs.interface import SKIPPED, LogError
@@ -97,6 +99,28 @@ class FileSummary:
     skipped: int
 
 
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """One service used in one group (department), with at least ``min_group`` people."""
+
+    group: str
+    group_people: int  # people of the group seen using any known service
+    key: str
+    product: str | None
+    vendor: str | None
+    country: str | None
+    category: str | None
+    ai: bool
+    users: int
+    requests: int
+    bytes: int | None
+
+    def as_json(self) -> dict:
+        return {"group": self.group, "group_people": self.group_people, "product": self.product,
+                "vendor": self.vendor, "country": self.country, "category": self.category, "ai": self.ai,
+                "users": self.users, "requests": self.requests, "bytes": self.bytes}
+
+
 @dataclass(frozen=True)
 class Discovery:
     """What a discovery run found. ``rows`` are AI services first, then by category."""
@@ -112,12 +136,17 @@ class Discovery:
     since: str | None
     seconds: float
     extra: dict = field(default_factory=dict)
+    #: Per (group, service) rows when a user -> group mapping was given; groups of
+    #: fewer than ``min_group`` people are left out and counted in ``groups_hidden``.
+    groups: tuple[GroupRow, ...] = ()
+    groups_hidden: int = 0
 
 
 def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymiser, engine: str = "duckdb",
              master: str | None = None, by: str = "product", since: date | None = None,
              min_group: int = DEFAULT_MIN_GROUP, top_unknown: int = 25, log_format: str | None = None,
-             threads: int | None = None, lang: str = "en", csv_mapping: dict | None = None) -> Discovery:
+             threads: int | None = None, lang: str = "en", csv_mapping: dict | None = None,
+             groups: dict[str, str] | None = None) -> Discovery:
     """Run a discovery over log files, directories and globs; returns a ``Discovery``.
 
     Raises LogError when an input cannot be read at all (missing, unknown format,
@@ -135,7 +164,7 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
     try:
         return _run(runner, files, formats, catalog=catalog, pseudonymiser=pseudonymiser, by=by,
                     since=since, min_group=min_group, top_unknown=top_unknown, lang=lang,
-                    started=started, csv_mapping=csv_mapping)
+                    started=started, csv_mapping=csv_mapping, groups=groups)
     except LogError:
         raise
     except Exception as exc:  # engine errors (DuckDB, Py4J, Ibis) become ours, naming the inputs
@@ -145,49 +174,71 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
         runner.close()
 
 
+def _table_of(runner, log: LogFile, cls, csv_mapping):
+    """The parsed events of one file (Ibis), read the way its format asks for."""
+    fmt = cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
+    first_lines = list(log.first_lines)
+    if fmt.reads == "csv":
+        table = runner.csv(log, **fmt.csv_layout(first_lines, log.display_name))
+    elif fmt.reads == "fields":
+        table = runner.fields(log, delimiter=fmt.delimiter, count=fmt.field_count)
+    else:
+        table = runner.lines(log)
+    return fmt.parse(table, first_lines)
+
+
 def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, since, min_group,
-         top_unknown, lang, started, csv_mapping) -> Discovery:
+         top_unknown, lang, started, csv_mapping, groups=None) -> Discovery:
     import ibis
 
-    parts = []
-    for log in files:
-        cls = formats[log.display_name]
-        fmt = cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
-        if fmt.reads == "csv":
-            table = runner.csv(log, **fmt.csv_layout(list(log.first_lines), log.display_name))
-        else:
-            table = runner.lines(log)
-        parts.append(fmt.parse(table, list(log.first_lines)).mutate(file=ibis.literal(log.display_name)))
+    from emprise.logs.classify import candidate_hosts, rule_keys
+
+    # Files are numbered, not named, in the aggregate: a small integer is all the
+    # per-file summary needs, and a name repeated on every row would widen the key.
+    parts = [_table_of(runner, log, formats[log.display_name], csv_mapping).mutate(
+        part=ibis.literal(index, "int32")) for index, log in enumerate(files)]
     events = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     stages: dict[str, float] = {}
     mark = time.perf_counter()
     agg = runner.materialize(aggregate(events, since))
     stages["parse_aggregate"] = time.perf_counter() - mark
 
-    file_rows = agg.group_by(["file", "reason"]).aggregate(lines=agg.requests.sum(),
-                                                           first_sample=agg.sample_first.min(),
-                                                           last_sample=agg.sample_last.max())
-    file_rows = _rows(file_rows)
-    good = agg.filter(agg.reason.isnull())
-    hosts = [row["host"] for row in _rows(good.select("host").distinct()) if row["host"] is not None]
-    stages["summaries_hosts"] = time.perf_counter() - mark - stages["parse_aggregate"]
     mark = time.perf_counter()
-    classes = classify(hosts, catalog)
+    file_rows = _rows(agg.group_by(["part", "reason"]).aggregate(
+        lines=agg.requests.sum(), first_sample=agg.sample_first.min(), last_sample=agg.sample_last.max()))
+    for row in file_rows:
+        row["file"] = files[row.pop("part")].display_name
+    good = agg.filter(agg.reason.isnull() & agg.host.notnull())
+    hosts = good.select("host").distinct()
+    distinct_hosts = hosts.count().to_pyarrow().as_py()
+    candidates = [row["host"] for row in _rows(candidate_hosts(hosts, rule_keys(catalog.hosts), runner.small_table))]
+    stages["summaries_hosts"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    classes = classify(candidates, catalog)
     stages["classify"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    classes_table = ibis.memtable(
-        {"c_host": [h for h, _, _ in classes], "c_product": [p for _, p, _ in classes],
-         "c_vendor": [v for _, _, v in classes]},
-        schema={"c_host": "string", "c_product": "string", "c_vendor": "string"})
-    joined = good.left_join(classes_table, good.host == classes_table.c_host).select(
-        good.host, good.identity, good.day, good.requests, good.bytes, good.bytes_out, good.bytes_in,
-        good.first, good.last, product_id=classes_table.c_product, vendor_id=classes_table.c_vendor)
+    classes_table = runner.small_table({"c_host": [h for h, _, _ in classes], "c_product": [p for _, p, _ in classes],
+                                        "c_vendor": [v for _, _, v in classes]})
+    names = ("host", "identity", "day", "requests", "bytes", "bytes_out", "bytes_in", "first", "last")
+    # The known part is small (catalog hosts only): computed once, then grouped three ways.
+    known = runner.materialize(good.inner_join(classes_table, good.host == classes_table.c_host).select(
+        *(good[n] for n in names), product_id=classes_table.c_product, vendor_id=classes_table.c_vendor))
     key = {"product": "product_id", "vendor": "vendor_id", "host": "host"}[by]
-    known = joined.filter(joined.product_id.notnull())
     rows = _grouped(known, key)
-    unknown_rows = _grouped(joined.filter(joined.product_id.isnull()), "host", limit=top_unknown)
     per_day = _per_day(known, key)
     top = _top_users(known, key)
+    group_rows, groups_hidden = (), 0
+    if groups:
+        group_rows, groups_hidden = _group_view(runner, known, key, groups, catalog, min_group, lang, by)
+    # Unknown hosts: rank them by a plain sum first, then describe only the top ones.
+    unknown_rows = []
+    if top_unknown > 0:
+        unknown = good.anti_join(classes_table, good.host == classes_table.c_host)
+        ranked = unknown.group_by("host").aggregate(ranked_requests=unknown.requests.sum())
+        ranked = ranked.order_by([ranked.ranked_requests.desc(), ranked.host]).limit(top_unknown)
+        unknown_top = unknown.semi_join(ranked, unknown.host == ranked.host).select(
+            *(unknown[n] for n in names), product_id=ibis.null("string"), vendor_id=ibis.null("string"))
+        unknown_rows = _grouped(unknown_top, "host", limit=top_unknown)
 
     def build(row: dict, grouping: str) -> ServiceRow:
         return _service_row(row, grouping, catalog, per_day.get(row["key"], ()), top.get(row["key"], ()),
@@ -195,22 +246,27 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
 
     service_rows = sorted((build(r, by) for r in rows),
                           key=lambda r: (not r.ai, r.category or "~", -r.users, -r.requests, r.key))
-    unknown = tuple(build(r, "unknown") for r in unknown_rows)
+    unknown_built = tuple(build(r, "unknown") for r in unknown_rows)
     stages["join_group"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     malformed, summaries = _summaries(file_rows, files, formats, runner, pseudonymiser.reveal)
-    return Discovery(by=by, engine=runner.name, rows=tuple(service_rows), unknown_hosts=unknown,
+    stages["file_summaries"] = time.perf_counter() - mark
+    return Discovery(by=by, engine=runner.name, rows=tuple(service_rows), unknown_hosts=unknown_built,
                      malformed=malformed, files=summaries, revealed=pseudonymiser.reveal,
                      min_group=min_group, since=since.isoformat() if since else None,
                      seconds=time.perf_counter() - started,
-                     extra={"distinct_hosts": len(hosts), "classified_hosts": len(classes),
+                     groups=group_rows, groups_hidden=groups_hidden,
+                     extra={"distinct_hosts": distinct_hosts, "candidate_hosts": len(candidates),
+                            "classified_hosts": len(classes),
                             "stages": {k: round(v, 3) for k, v in stages.items()}})
 
 
 def aggregate(events, since: date | None = None):
-    """Reduce events to one row per (file, reason, host, person, day).
+    """Reduce events to one row per (part, reason, host, person, day).
 
-    Good lines (``reason`` None) keep host, person and day; malformed lines keep
-    only their file and reason, with two sample lines. One pass over the input.
+    ``part`` is the file's number. Good lines (``reason`` None) keep host, person
+    and day; malformed lines keep only their part and reason, with two sample
+    lines. One pass over the input.
     """
     import ibis
 
@@ -220,7 +276,7 @@ def aggregate(events, since: date | None = None):
         events = events.filter(~ok | (events.ts >= start))
         ok = events.reason.isnull()
     keyed = events.select(
-        file=events.file,
+        part=events.part,
         reason=events.reason,
         host=ibis.cases((ok, events.host), else_=ibis.null("string")),
         identity=ibis.cases((ok, ibis.coalesce(events.user, events.client)), else_=ibis.null("string")),
@@ -229,26 +285,12 @@ def aggregate(events, since: date | None = None):
         bytes=events.bytes, bytes_out=events.bytes_out, bytes_in=events.bytes_in,
         line_sample=ibis.cases((ok, ibis.null("string")), else_=events.line),
     )
-    return keyed.group_by(["file", "reason", "host", "identity", "day"]).aggregate(
+    return keyed.group_by(["part", "reason", "host", "identity", "day"]).aggregate(
         requests=keyed.count(),
         bytes=keyed.bytes.sum(), bytes_out=keyed.bytes_out.sum(), bytes_in=keyed.bytes_in.sum(),
         first=keyed.ts.min(), last=keyed.ts.max(),
         sample_first=keyed.line_sample.min(), sample_last=keyed.line_sample.max(),
     )
-
-
-def classify(hosts: Iterable[str], catalog) -> list[tuple[str, str, str | None]]:
-    """``(host, product id, vendor id)`` for each host the catalog knows; the others are left out."""
-    found = []
-    lookup = catalog.product_for_host
-    for host in hosts:
-        try:
-            product = lookup(host)
-        except (ValueError, UnicodeError):  # a host no rule can read is simply unknown
-            continue
-        if product is not None:
-            found.append((host, product.id, product.vendor))
-    return found
 
 
 def _rows(expr) -> list[dict]:
@@ -289,6 +331,35 @@ def _top_users(table, key: str) -> dict[str, tuple]:
     for row in _rows(ranked.filter(ranked.rank < TOP_USERS)):
         out.setdefault(row["key"], []).append((row["identity"], row["volume"] or 0))
     return {k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in out.items()}
+
+
+def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_group: int, lang: str, by: str):
+    """Services per group (k-anonymity: a group, or a group's use of a service, under
+    ``min_group`` people is not shown). The raw identities are joined in the engine
+    with the mapping and never come out; returns (rows, number of hidden cells)."""
+    names = runner.small_table({"g_identity": list(groups), "g_group": list(groups.values())})
+    joined = known.inner_join(names, known.identity == names.g_identity)
+    sizes = {row["group"]: row["people"] for row in _rows(
+        joined.group_by(joined.g_group.name("group")).aggregate(people=joined.identity.nunique()))}
+    cells = _rows(joined.group_by([joined.g_group.name("group"), joined[key].name("key")]).aggregate(
+        users=joined.identity.nunique(), requests=joined.requests.sum(), bytes=joined.bytes.sum(),
+        product_id=joined.product_id.min(), vendor_id=joined.vendor_id.min()))
+    rows, hidden = [], 0
+    for cell in cells:
+        if sizes[cell["group"]] < min_group or cell["users"] < min_group:
+            hidden += 1
+            continue
+        product = catalog.product(cell["product_id"]) if by != "vendor" and cell["product_id"] else None
+        vendor = catalog.vendor(cell["vendor_id"]) if cell["vendor_id"] else None
+        ai = catalog.is_ai_service(product) if product is not None else (
+            by == "vendor" and vendor is not None and any(catalog.is_ai_service(p) for p in catalog.products_of(vendor.id)))
+        rows.append(GroupRow(group=cell["group"], group_people=sizes[cell["group"]], key=cell["key"],
+                             product=product.display_name(lang) if product else None,
+                             vendor=vendor.name if vendor else None, country=vendor.country if vendor else None,
+                             category=product.category if product else None, ai=ai, users=cell["users"],
+                             requests=cell["requests"], bytes=cell["bytes"]))
+    rows.sort(key=lambda r: (r.group, not r.ai, -r.users, r.key))
+    return tuple(rows), hidden
 
 
 def _iso(seconds: float | None) -> str | None:

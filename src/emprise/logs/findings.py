@@ -5,7 +5,8 @@ generative-AI service, SAAS otherwise) that is an instance of the catalog
 product, made by its vendor; the locator points at the log file. One discovery
 is one import (one transaction). Its identity is a hash of the findings, so
 importing the same logs twice changes nothing. No identity (user, address) is
-ever written: only counts.
+ever written: only counts. The volumes (requests, bytes, first and last seen) go
+to the ``discovered_services`` table beside the graph, for the report.
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ def findings_hash(records: list[Record]) -> str:
     canonical = sorted(
         json.dumps([str(r.locator), [repr(n) for n in r.nodes], [str(e) for e in r.edges]], sort_keys=True)
         for r in records)
-    return "discover:" + hashlib.sha256("\n".join(canonical).encode()).hexdigest()
+    # The store keeps 64 characters (a SHA-256 in hex): the "discover" prefix is hashed
+    # in, so a discovery can never collide with a file's own content hash.
+    return hashlib.sha256("\n".join(["discover", *canonical]).encode()).hexdigest()
 
 
 def import_findings(store, result, *, inputs: list[str]) -> ImportOutcome:
@@ -75,5 +78,30 @@ def import_findings(store, result, *, inputs: list[str]) -> ImportOutcome:
                             tool_version=__version__) as writer:
         for record in records:
             writer.add(record)
+        _add_counts(writer, result)
         import_id = writer.import_id
     return ImportOutcome("imported", import_id, len(records))
+
+
+def service_rows(result) -> list[dict]:
+    """The ``discovered_services`` rows of a discovery (without import id): counts, never identities."""
+    from datetime import datetime
+
+    def moment(text: str | None):
+        return datetime.fromisoformat(text) if text is not None else None
+
+    return [{"asset_key": f"discovered-{row.product_id}", "product_key": row.product_id, "ai": row.ai,
+             "users": row.users, "requests": row.requests, "bytes": row.bytes, "bytes_out": row.bytes_out,
+             "bytes_in": row.bytes_in, "first_seen": moment(row.first_seen), "last_seen": moment(row.last_seen)}
+            for row in result.rows if row.product_id is not None]
+
+
+def _add_counts(writer, result) -> None:
+    """Write the volumes the assets cannot carry, in ``writer``'s transaction."""
+    from sqlalchemy import insert
+
+    from emprise.store.schema import discovered_services
+
+    rows = [dict(row, import_id=writer.import_id) for row in service_rows(result)]
+    if rows:
+        writer.connection.execute(insert(discovered_services), rows)

@@ -114,6 +114,7 @@ def import_file(
                 if on_record:
                     on_record()
             _land_deferred(store, writer, deferred, seen, on_rejection)
+            source.write_extra(writer)
             result.import_id = writer.import_id
             result.records_ok = writer.records_ok
             result.records_rejected = writer.records_rejected

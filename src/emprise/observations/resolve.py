@@ -96,8 +96,9 @@ class CatalogResolver:
 def default_resolver():
     """A resolver on the shipped catalog (plus the overlay in EMPRISE_CATALOG_OVERLAY)."""
     from emprise.catalog import load_catalog
+    from emprise.settings import overlay_path
 
-    return CatalogResolver(load_catalog())
+    return CatalogResolver(load_catalog(overlay=overlay_path()))
 
 
 __all__ = ["CatalogResolver", "default_resolver", "NodeType"]

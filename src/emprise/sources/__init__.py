@@ -23,6 +23,10 @@ REGISTRY: dict[str, str] = {
     "inventory-yaml": "emprise.sources.inventory_yaml:YamlInventorySource",
     "inventory-xlsx": "emprise.sources.inventory_xlsx:XlsxInventorySource",
     "inventory-csv": "emprise.sources.inventory_csv:CsvInventorySource",
+    "facturx-pdf": "emprise.sources.einvoice_facturx:FacturXSource",
+    "ubl-invoice": "emprise.sources.einvoice_ubl:UblInvoiceSource",
+    "cii-invoice": "emprise.sources.einvoice_cii:CiiInvoiceSource",
+    "fec": "emprise.sources.fec:FecSource",
 }
 
 

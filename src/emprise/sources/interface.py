@@ -77,3 +77,10 @@ class Source(abc.ABC):
         Raises ``SourceError`` only when the input as a whole cannot be read;
         a bad record is a ``Rejection``, never an exception.
         """
+
+    def write_extra(self, writer) -> None:
+        """Write what this source keeps beside the graph (e-invoices: their amounts and dates)
+        with ``writer``, inside the import's transaction, once every record is read.
+
+        Most sources keep nothing else: the default writes nothing.
+        """

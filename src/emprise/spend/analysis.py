@@ -128,7 +128,8 @@ class Spend:
     notes: list[str]
 
 
-def _zone(catalog, country: str | None) -> str:
+def zone_of(catalog, country: str | None) -> str:
+    """``FR``, ``EU`` (another member state), ``non-EU`` or ``unknown`` for an ISO country code."""
     if not country:
         return "unknown"
     if country == "FR":
@@ -160,7 +161,7 @@ def view_invoice(invoice: Invoice, catalog, matcher: VendorMatcher) -> InvoiceVi
         reconciles = sum((l.net_amount for l in invoice.lines), Decimal(0)) == invoice.line_total
     return InvoiceView(
         invoice=invoice, ids=ids, match=match, vendor_name=vendor_name, ultimate_parent=parent,
-        ultimate_parent_name=parent_name, country=country, zone=_zone(catalog, country),
+        ultimate_parent_name=parent_name, country=country, zone=zone_of(catalog, country),
         line_categories=tuple(categorise(line) for line in invoice.lines), group=group,
         reconciles=reconciles,
     )
@@ -172,7 +173,9 @@ def _fold_name(name: str) -> str:
     return normalise_name(name) or name
 
 
-class _Totals:
+class Totals:
+    """Amounts per group and currency, documents per group: ``rows(currency)`` ranks them."""
+
     def __init__(self):
         self.amounts: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
         self.documents: dict[str, int] = defaultdict(int)
@@ -209,12 +212,18 @@ def hhi(rows: list[Row], currency: str | None) -> Decimal | None:
     return sum(((a * 100 / total) ** 2 for a in amounts), Decimal(0)).quantize(Decimal("1"), ROUND_HALF_EVEN)
 
 
-def analyse(invoices: list[Invoice], catalog, rates: Rates | None = None) -> Spend:
-    """Spend figures for ``invoices``; see the module docstring for the conventions."""
-    matcher = VendorMatcher(catalog)
-    views = [view_invoice(invoice, catalog, matcher) for invoice in invoices]
+def analyse(invoices: list[Invoice], catalog, rates: Rates | None = None, *,
+            views: list[InvoiceView] | None = None) -> Spend:
+    """Spend figures for ``invoices``; see the module docstring for the conventions.
+
+    ``views`` (one per invoice, as ``read_paths(..., catalog=)`` returns them) saves
+    matching the sellers again.
+    """
+    if views is None:
+        matcher = VendorMatcher(catalog)
+        views = [view_invoice(invoice, catalog, matcher) for invoice in invoices]
     notes: list[str] = []
-    vendors, parents, countries, zones, categories, monthly, unmatched = (_Totals() for _ in range(7))
+    vendors, parents, countries, zones, categories, monthly, unmatched = (Totals() for _ in range(7))
     totals: dict[str, Decimal] = defaultdict(Decimal)
     # The same purchase read from its e-invoice and from the FEC counts once (the e-invoice).
     electronic = {(v.invoice.number, v.invoice.net_spend) for v in views if v.invoice.syntax != "fec"}
@@ -268,7 +277,7 @@ def analyse(invoices: list[Invoice], catalog, rates: Rates | None = None) -> Spe
     )
 
 
-def _add_categories(categories: _Totals, view: InvoiceView, currency: str, net: Decimal, rates) -> None:
+def _add_categories(categories: Totals, view: InvoiceView, currency: str, net: Decimal, rates) -> None:
     """Split the invoice's net over its lines' categories (no lines: all unclassified)."""
     invoice = view.invoice
     if not invoice.lines or any(line.net_amount is None for line in invoice.lines):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from emprise.spend.terms import Line
 
@@ -75,18 +76,24 @@ def _by_prefix(code: str, table) -> str | None:
 
 def categorise(line: Line) -> tuple[str | None, str]:
     """``(category, basis)``: the category (None when unknown) and what it was read from."""
-    for classification in line.classifications:
+    return _categorise(line.classifications, line.account, line.name, line.description)
+
+
+# A folder of invoices repeats the same few hundred line texts: decide each once.
+@lru_cache(maxsize=16384)
+def _categorise(classifications, account, name, description) -> tuple[str | None, str]:
+    for classification in classifications:
         scheme = (classification.scheme or "").upper()
         table = _UNSPSC if scheme in ("TST", "UNSPSC") else _CPV if scheme in ("STI", "CPV", "") else None
         if table is not None:
             found = _by_prefix(classification.code, table)
             if found:
                 return found, f"BT-158 {scheme or 'code'} {classification.code}"
-    if line.account:
-        found = _by_prefix(line.account, _PCG)
+    if account:
+        found = _by_prefix(account, _PCG)
         if found:
-            return found, f"account {line.account}"
-    text = _fold(" ".join(part for part in (line.name, line.description) if part))
+            return found, f"account {account}"
+    text = _fold(" ".join(part for part in (name, description) if part))
     if text:
         for category, pattern in _COMPILED:
             if pattern.search(text):

@@ -7,8 +7,18 @@ there is one, and the reason. Sizes are capped before anything is read, and
 archive members are streamed with a cap, so a 200 MB PDF or a zip bomb is refused
 with memory bounded by the caps, not by the input.
 
-``read_paths`` spreads the work over a process pool (one task per file or archive
-member); ``read_document`` is the single-document worker.
+``read_paths`` spreads the work over a process pool; ``read_document`` is the
+single-document worker. The pool pays off only when what crosses process
+boundaries is small and what each worker needs is set up once:
+
+- tasks go in chunks (one pickle per chunk, not per file);
+- workers are forked from a parent that has already imported lxml, the compiled
+  XPaths, factur-x/pypdf and the catalog, and the initializer builds one
+  ``VendorMatcher`` per worker: nothing is pickled per task but the task itself;
+- with a catalog, workers also match the seller and categorise the lines, so the
+  parent does not redo that work serially;
+- results come back as plain tuples (``codec``), several times cheaper to unpickle
+  in the parent than the frozen dataclasses they encode.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from emprise.model import Locator, Rejection
+from emprise.spend import codec
 from emprise.spend.extract import ExtractionError, extract_invoice
 from emprise.spend.fec import MAX_FEC_BYTES, FecError, looks_like_fec, read_fec
 from emprise.spend.pdf import MAX_PDF_BYTES, PdfInvoiceError, invoice_xml_from_pdf, is_pdf
@@ -46,6 +57,8 @@ class Outcome:
     documents: int = 0
     #: display name (file, or ``archive!member``) -> the input file it came from
     inputs: dict[str, str] = field(default_factory=dict)
+    #: with a catalog: one view (matched vendor, categories) per invoice, in the same order
+    views: list | None = None
 
     def extend(self, items: Iterable[Invoice | Rejection]) -> None:
         for item in items:
@@ -59,6 +72,8 @@ class Task:
     path: str
     member: str | None = None
     display: str = ""
+    #: the head looked like a PDF (or an archive that may hold some): warm up factur-x before forking
+    maybe_pdf: bool = False
 
 
 def _kind(head: bytes) -> str | None:
@@ -154,12 +169,12 @@ def plan(paths: Iterable[Path]) -> tuple[list[Task], list[Rejection]]:
 def _plan_file(path: Path, display: str, tasks: list[Task], refused: list[Rejection]) -> None:
     try:
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(1024)
     except OSError as exc:
         refused.append(Rejection(Locator(display), f"cannot be read ({exc.strerror or exc})"))
         return
     if not head.startswith(_ZIP_MAGIC):
-        tasks.append(Task(str(path), None, display))
+        tasks.append(Task(str(path), None, display, is_pdf(head)))
         return
     try:
         with zipfile.ZipFile(path) as archive:
@@ -182,26 +197,116 @@ def _plan_file(path: Path, display: str, tasks: list[Task], refused: list[Reject
             refused.append(Rejection(Locator(member_name), f"archive holds more than {MAX_ZIP_TOTAL_BYTES} "
                                      "bytes once uncompressed: the rest is not read (zip bomb?)"))
             break
-        tasks.append(Task(str(path), info.filename, member_name))
+        tasks.append(Task(str(path), info.filename, member_name, True))
 
 
-def read_paths(paths: Iterable[Path], *, jobs: int | None = None) -> Outcome:
-    """Read every invoice under ``paths``; ``jobs`` processes (default: all cores) for large sets."""
+def read_paths(paths: Iterable[Path], *, jobs: int | None = None, catalog=None) -> Outcome:
+    """Read every invoice under ``paths``; ``jobs`` processes (default: all cores) for large sets.
+
+    With ``catalog``, each invoice is also matched to its vendor and its lines
+    categorised (``Outcome.views``, in the order of ``Outcome.invoices``).
+    """
     tasks, refused = plan(paths)
     outcome = Outcome(rejections=list(refused), documents=len(tasks) + len(refused),
                       inputs={task.display: task.path for task in tasks})
+    if catalog is not None:
+        outcome.views = []
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    for items in _map(tasks, workers):
-        outcome.extend(items)
+    for chunk in _map(tasks, workers, catalog):
+        for item in chunk:
+            if isinstance(item, Rejection):
+                outcome.rejections.append(item)
+            else:
+                invoice, view = item
+                outcome.invoices.append(invoice)
+                if outcome.views is not None:
+                    outcome.views.append(view)
     return outcome
 
 
-def _map(tasks: list[Task], workers: int) -> Iterator[list[Invoice | Rejection]]:
+# -- the pool ---------------------------------------------------------------------------
+# Set once per process by ``_init_worker`` (or lazily in the parent for the serial path).
+_worker_catalog = None
+_worker_matcher = None
+
+
+def _init_worker(catalog, load: bool = False) -> None:
+    global _worker_catalog, _worker_matcher
+    if load:  # spawned (not forked) workers load their own catalog, once
+        from emprise.catalog import load_catalog
+
+        catalog = load_catalog()
+    _worker_catalog = catalog
+    if catalog is not None:
+        from emprise.spend.suppliers import VendorMatcher
+
+        _worker_matcher = VendorMatcher(catalog)
+
+
+def _read_items(tasks: list[Task]) -> list:
+    """Every rejection and ``(invoice, view or None)`` of ``tasks``, in order."""
+    view_invoice = None
+    if _worker_catalog is not None:
+        from emprise.spend.analysis import view_invoice
+    out: list = []
+    for task in tasks:
+        for item in read_document(task):
+            if isinstance(item, Rejection):
+                out.append(item)
+            else:
+                out.append((item, view_invoice and view_invoice(item, _worker_catalog, _worker_matcher)))
+    return out
+
+
+def read_chunk(tasks: list[Task]) -> list[tuple]:
+    """``_read_items`` in a worker, encoded as plain tuples (``codec``) for a cheap trip back."""
+    return [codec.encode_item(item) for item in _read_items(tasks)]
+
+
+def _decoded(chunk: list[tuple]) -> list:
+    return [codec.decode_item(encoded) for encoded in chunk]
+
+
+def _chunks(tasks: list[Task], size: int) -> list[list[Task]]:
+    return [tasks[start:start + size] for start in range(0, len(tasks), size)]
+
+
+def _map(tasks: list[Task], workers: int, catalog) -> Iterator[list[tuple]]:
     if workers <= 1 or len(tasks) < _PARALLEL_FROM:
-        yield from map(read_document, tasks)
+        _init_worker(catalog)
+        try:
+            yield from map(_read_items, _chunks(tasks, 256))
+        finally:
+            _init_worker(None)
         return
+    import gc
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(read_document, tasks, chunksize=chunk)
+    # Small enough chunks that both workers finish together, large enough that a
+    # chunk's pickling and queueing is negligible next to reading it.
+    size = max(1, min(64, len(tasks) // (workers * 8)))
+    chunks = _chunks(tasks, size)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(None, catalog is not None)) as pool:
+            yield from map(_decoded, pool.map(read_chunk, chunks))
+        return
+    # Forked workers inherit what the parent has loaded. So the parent reads the first
+    # chunk itself: that imports the lazy modules (stdnum, rapidfuzz…) and builds the
+    # catalog's lookup indexes once, instead of once in every worker.
+    _init_worker(catalog)
+    try:
+        first = _read_items(chunks[0])
+        if any(task.maybe_pdf for task in tasks):
+            import facturx  # noqa: F401
+            import pypdf  # noqa: F401
+    finally:
+        _init_worker(None)
+    yield first
+    gc.freeze()  # keep the workers' garbage collector off the pages they share with us
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_init_worker, initargs=(catalog,)) as pool:
+            yield from map(_decoded, pool.map(read_chunk, chunks[1:]))
+    finally:
+        gc.unfreeze()

@@ -10,7 +10,10 @@ Each invoice becomes one ``Record`` (located at its file, or its FEC line):
   "<vendor> – <category>";
 - its contract (``<asset>.contract``, as inventories key them) with the period from
   BT-73/74, else the lines' BT-134/135, the currency, the invoice number as
-  reference, and an annual cost only when the period is a year (never extrapolated).
+  reference, and an annual cost only when the period is a year (never extrapolated);
+- and, beside the graph, its ``spend_documents`` row: amount, currency, dates,
+  the vendor key and the seller's identifiers, which the report's spend section
+  aggregates (``emprise.views.report_spend``).
 
 Imports go through the store's own transactional, idempotent path: one input file
 is one transaction, keyed by its content hash, so importing it again changes nothing.
@@ -59,12 +62,9 @@ def record_for(view: InvoiceView, catalog) -> Record:
     invoice = view.invoice
     nodes: list = []
     edges: list[Edge] = []
-    if view.match.vendor_id is not None:
-        vendor = Vendor(view.match.vendor_id, view.vendor_name)
-        nodes.append(vendor)
-    else:
-        vendor = Vendor(slugify(view.vendor_name), view.vendor_name)
-        nodes.append(vendor)
+    vendor = Vendor(vendor_key(view), view.vendor_name)
+    nodes.append(vendor)
+    if view.match.vendor_id is None:
         if view.ids.country:
             country = Country(view.ids.country)
             nodes.append(country)
@@ -100,6 +100,38 @@ def record_for(view: InvoiceView, catalog) -> Record:
         nodes.append(contract)
         edges.append(Edge(EdgeKind.GOVERNS, ref(contract), ref(asset)))
     return Record(Locator(invoice.file, invoice.line_number), tuple(nodes), tuple(edges))
+
+
+def vendor_key(view: InvoiceView) -> str:
+    """The key of the vendor node an invoice lands: the catalog id, else a slug of the seller's name."""
+    return view.match.vendor_id if view.match.vendor_id is not None else slugify(view.vendor_name)
+
+
+def document_row(view: InvoiceView) -> dict:
+    """The ``spend_documents`` row of one invoice (without its import id)."""
+    invoice = view.invoice
+    return {
+        "locator": invoice.locator, "syntax": invoice.syntax, "number": invoice.number,
+        "issue_date": invoice.issue_date, "period_start": invoice.period_start,
+        "period_end": invoice.period_end, "currency": invoice.currency, "net_amount": invoice.net_spend,
+        "vendor_key": vendor_key(view),
+        "seller_name": invoice.seller_name or invoice.seller_trading_name,
+        "seller_vat": view.ids.vat, "seller_siren": view.ids.siren, "seller_country": view.ids.country,
+        "match_method": view.match.method, "match_confidence": Decimal(str(view.match.confidence)),
+    }
+
+
+def add_documents(writer, views: list[InvoiceView]) -> None:
+    """Write the invoices' amounts and dates (``spend_documents``) in ``writer``'s transaction."""
+    if not views:
+        return
+    from sqlalchemy import insert
+
+    from emprise.store.schema import spend_documents
+
+    rows = [dict(document_row(view), import_id=writer.import_id) for view in views]
+    for start in range(0, len(rows), 2000):
+        writer.connection.execute(insert(spend_documents), rows[start:start + 2000])
 
 
 def _contract(key: str, view: InvoiceView, lines, whole_invoice: bool) -> Contract:
@@ -152,6 +184,7 @@ def import_views(store, catalog, path: Path, views: list[InvoiceView],
                             tool_version=__version__) as writer:
         for view in views:
             writer.add(record_for(view, catalog))
+        add_documents(writer, views)
         for rejection in rejections:
             writer.reject(rejection)
         return SpendImport(name, "imported", records=writer.records_ok, rejected=writer.records_rejected)

@@ -16,7 +16,7 @@ listed for curation, never guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from emprise.spend.terms import Invoice
 
@@ -39,6 +39,8 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in ".-/")
 
 
+# Thousands of invoices come from a few hundred sellers: check each identifier once.
+@lru_cache(maxsize=8192)
 def normalise_vat(text: str | None) -> str | None:
     """The compact EU VAT number when valid (``"fr 22 424 761 419"`` -> ``"FR22424761419"``), else None."""
     if not text:
@@ -51,6 +53,7 @@ def normalise_vat(text: str | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def siren_or_siret(text: str | None) -> tuple[str | None, str | None]:
     """``(siren, siret)`` from a SIREN or SIRET whatever scheme it was filed under; checksums verified."""
     if not text:

@@ -9,6 +9,7 @@ revision in ``migrations/versions`` (a test compares both).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -145,6 +146,57 @@ rejections = Table(
     Column("import_id", Integer, ForeignKey("imports.id", ondelete="CASCADE"), nullable=False),
     Column("locator", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# One row per invoice, credit note or FEC purchase read by spend discovery: the
+# amounts and dates the graph's contracts cannot carry (a contract has an annual
+# cost, not the invoices behind it). ``vendor_key`` is the vendors row the
+# invoice's record landed; the ultimate parent and jurisdiction are the catalog's,
+# looked up when reporting. Written in the same transaction as the import's records.
+spend_documents = Table(
+    "spend_documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="CASCADE"), nullable=False),
+    Column("locator", Text, nullable=False),
+    Column("syntax", String(16), nullable=False),
+    Column("number", Text),
+    Column("issue_date", Date),
+    Column("period_start", Date),
+    Column("period_end", Date),
+    Column("currency", String(3)),
+    Column("net_amount", Numeric(16, 2)),
+    Column("vendor_key", String(KEY), nullable=False),
+    Column("seller_name", Text),
+    Column("seller_vat", String(32)),
+    Column("seller_siren", String(9)),
+    Column("seller_country", String(8)),
+    Column("match_method", String(16), nullable=False),
+    Column("match_confidence", Numeric(3, 2)),
+    Index(None, "import_id"),
+    Index(None, "vendor_key"),
+)
+
+# One row per service a log discovery found (``emprise discover --import``): the
+# counts an asset cannot carry (requests, bytes, first and last seen). Only counts
+# of people, never an identity. Written in the same transaction as the import's
+# records; the report's Shadow AI section reads it.
+discovered_services = Table(
+    "discovered_services",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, ForeignKey("imports.id", ondelete="CASCADE"), nullable=False),
+    Column("asset_key", String(KEY), nullable=False),
+    Column("product_key", String(KEY), nullable=False),
+    Column("ai", Boolean, nullable=False),
+    Column("users", Integer, nullable=False),
+    Column("requests", BigInteger, nullable=False),
+    Column("bytes", BigInteger),
+    Column("bytes_out", BigInteger),
+    Column("bytes_in", BigInteger),
+    Column("first_seen", DateTime(timezone=True)),
+    Column("last_seen", DateTime(timezone=True)),
+    Index(None, "import_id"),
 )
 
 NODE_TABLES = {

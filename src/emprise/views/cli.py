@@ -77,6 +77,10 @@ MESSAGES = messages({
     "show.from_catalog": {"en": "catalog", "fr": "catalogue"},
     "report.written": {"en": "Report written: {path}", "fr": "Rapport écrit : {path}"},
     "export.written": {"en": "Graph written: {path}", "fr": "Graphe écrit : {path}"},
+    "settings.name": {"en": "Variable", "fr": "Variable"},
+    "settings.value": {"en": "Current value", "fr": "Valeur actuelle"},
+    "settings.default": {"en": "Default", "fr": "Par défaut"},
+    "settings.help": {"en": "Meaning", "fr": "Signification"},
     "demo.building": {"en": "Building the demo workspace ({org}) in {db}",
                       "fr": "Construction de l'espace de démonstration ({org}) dans {db}"},
     "demo.open": {"en": "Open it in a browser: {url}", "fr": "Ouvrez-le dans un navigateur : {url}"},
@@ -92,6 +96,7 @@ app = typer.Typer(help=MESSAGES["cli.help"]["en"] + "\n\n" + MESSAGES["cli.help"
 
 class State:
     db: Optional[str] = None
+    overlay: Optional[Path] = None
 
 
 def _version(value: bool) -> None:
@@ -109,16 +114,21 @@ DbOption = Annotated[Optional[str], typer.Option(
     "--db", envvar="EMPRISE_DB", help="Store: a SQLite file path or a SQLAlchemy URL "
     "(postgresql+psycopg://…). Default ./emprise.db")]
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language: en or fr (default: locale).")]
+OverlayOption = Annotated[Optional[Path], typer.Option(
+    "--overlay", envvar="EMPRISE_CATALOG_OVERLAY",
+    help="The organisation's catalog overlay (internal apps, overrides, sanctioned/forbidden).")]
 
 
 @app.callback()
 def root(
     db: DbOption = None,
     lang: LangOption = None,
+    overlay: OverlayOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     State.db = db
+    State.overlay = overlay
     set_language(lang.value if lang else None)
     # Piped or captured output is read by scripts and people alike: don't squeeze it to 80 columns.
     for output in (console, err_console):
@@ -149,7 +159,7 @@ def _store():
 def _catalog():
     from emprise.catalog import load_catalog
 
-    return load_catalog()
+    return load_catalog(overlay=State.overlay)
 
 
 def _overview(store, catalog):
@@ -271,7 +281,10 @@ def import_command(
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="Force the input format "
                       "(default: detected from the content).")] = None,
 ) -> None:
-    """Import inventories and SBOMs. Exit 0: all landed; 3: some records rejected; 1: a file unreadable."""
+    """Import inventories, SBOMs, e-invoices and FECs.
+
+    Exit 0: all landed; 3: some records rejected; 1: a file unreadable.
+    """
     if format is not None:
         from emprise.sources import source_class
 
@@ -374,6 +387,23 @@ def _escape(text: str) -> str:
     return escape(str(text))
 
 
+@app.command("settings")
+def settings_command() -> None:
+    """List the EMPRISE_* environment settings, their defaults and current values."""
+    from emprise.i18n import language
+    from emprise.settings import SETTINGS
+
+    table = Table()
+    for column in ("settings.name", "settings.value", "settings.default", "settings.help"):
+        table.add_column(t(column))
+    for setting in SETTINGS:
+        value = setting.current()
+        shown = "—" if value is None else ("(set)" if setting.secret else value)
+        table.add_row(setting.env, shown, setting.default,
+                      setting.help_fr if language() == "fr" else setting.help_en)
+    console.print(table)
+
+
 # -- export / report / demo ----------------------------------------------------------
 class ExportFormat(str, enum.Enum):
     json = "json"
@@ -400,31 +430,37 @@ def export_command(
         err_console.print(t("export.written", path=out), markup=False)
 
 
+class ReportFormat(str, enum.Enum):
+    html = "html"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
 @app.command("report")
 @handles_errors
 def report_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("emprise-report.html"),
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: "
+                   "emprise-report.html, .pdf or .xlsx).")] = None,
+    format: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="html, pdf or xlsx "
+                      "(default: from the --out suffix, else html).")] = None,
     lang: LangOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the report.")] = None,
 ) -> None:
-    """Write a self-contained HTML report (no network, no CDN)."""
+    """Write a self-contained report: HTML, PDF or XLSX (no network, no CDN)."""
+    from emprise.views.report_export import report_format
+
     if lang is not None:
         set_language(lang.value)
-    path = write_html_report(_store(), _catalog(), out, title)
+    kind, out = report_format(out, format.value if format else None)
+    path = write_html_report(_store(), _catalog(), out, title, kind)
     console.print(t("report.written", path=path), markup=False)
 
 
-def write_html_report(store, catalog, out: Path, title: Optional[str]) -> Path:
-    from datetime import datetime, timezone
-
+def write_html_report(store, catalog, out: Path, title: Optional[str], format: str = "html") -> Path:
     from emprise.i18n import language
-    from emprise.store import describe_location
-    from emprise.views.report import write_report
+    from emprise.views.report_export import write_report_file
 
-    _, view = _overview(store, catalog)
-    return write_report(view, out, lang=language(), title=title,
-                        generated_at=datetime.now(timezone.utc),
-                        store_label=describe_location(store.url))
+    return write_report_file(store, catalog, out, title=title, lang=language(), format=format)
 
 
 @app.command("demo")
@@ -458,8 +494,10 @@ def demo_command(
 COMMAND_MODULES: tuple[str, ...] = (
     "emprise.views.cli_catalog",
     "emprise.views.cli_discover",
+    "emprise.views.cli_plan",
     "emprise.views.cli_sovereignty",
     "emprise.views.cli_spend",
+    "emprise.views.cli_watch",
 )
 
 

@@ -63,6 +63,17 @@ MESSAGES = messages({
     "discover.opt.log_format": {"en": "Force the log format (default: detected).", "fr": "Forcer le format du journal (par défaut : détecté)."},
     "discover.opt.mapping": {"en": "Column mapping for CSV exports (YAML).", "fr": "Correspondance des colonnes pour les exports CSV (YAML)."},
     "discover.opt.top_unknown": {"en": "How many unknown frequent hosts to list.", "fr": "Nombre d'hôtes fréquents inconnus à lister."},
+    "discover.opt.groups": {"en": "CSV mapping users (or addresses) to departments: adds a view per department, "
+                                  "hiding any group under the --min-group threshold.",
+                            "fr": "CSV associant utilisateurs (ou adresses) et services : ajoute une vue par service, "
+                                  "en masquant tout groupe sous le seuil --min-group."},
+    "discover.groups_title": {"en": "Services per department (groups of at least {min} people)",
+                              "fr": "Services par département (groupes d'au moins {min} personnes)"},
+    "discover.group": {"en": "Department", "fr": "Département"},
+    "discover.group_people": {"en": "People in group", "fr": "Personnes du groupe"},
+    "discover.groups_hidden": {"en": "{count} department/service cell(s) hidden: fewer than {min} people.",
+                               "fr": "{count} case(s) département/service masquée(s) : moins de {min} personnes."},
+    "discover.bad_groups": {"en": "cannot read the group mapping: {reason}", "fr": "mapping des groupes illisible : {reason}"},
     "discover.bad_since": {"en": "--since expects a date YYYY-MM-DD, not {value!r}",
                            "fr": "--since attend une date AAAA-MM-JJ, pas {value!r}"},
 })
@@ -111,6 +122,7 @@ def discover_command(
     log_format: Annotated[Optional[str], typer.Option("--log-format", help=MESSAGES["discover.opt.log_format"]["en"])] = None,
     mapping: Annotated[Optional[Path], typer.Option("--mapping", help=MESSAGES["discover.opt.mapping"]["en"])] = None,
     top_unknown: Annotated[int, typer.Option("--top-unknown", help=MESSAGES["discover.opt.top_unknown"]["en"])] = 25,
+    groups: Annotated[Optional[Path], typer.Option("--groups", help=MESSAGES["discover.opt.groups"]["en"])] = None,
 ) -> None:
     """Find the AI and SaaS services used, from proxy, DNS and Zeek logs."""
     from emprise.catalog import load_catalog
@@ -128,13 +140,14 @@ def discover_command(
             err_console.print(f"emprise: {t('discover.bad_since', value=since)}", markup=False)
             raise typer.Exit(ExitCode.USAGE) from None
     csv_mapping = _read_mapping(mapping) if mapping is not None else None
+    group_mapping = read_groups(groups) if groups is not None else None
     key_file = key_path(State.db)
     pseudonymiser = Pseudonymiser(load_or_create_key(key_file), reveal=reveal)
     group = min_group_size(min_group)
     catalog = load_catalog(overlay=overlay)
     result = discover(logs, catalog=catalog, pseudonymiser=pseudonymiser, engine=engine.value, master=master,
                       by=by.value, since=since_date, min_group=group, top_unknown=top_unknown,
-                      log_format=log_format, lang=language(), csv_mapping=csv_mapping)
+                      log_format=log_format, lang=language(), csv_mapping=csv_mapping, groups=group_mapping)
     run_log = record_run(key_file, command="discover", inputs=list(logs), revealed=reveal, engine=engine.value)
     _print_summary(result, err_console)
     if reveal:
@@ -143,11 +156,16 @@ def discover_command(
         err_console.print(t("discover.pseudonymised", key=key_file, min=group), markup=False)
     if format is OutputFormat.json:
         rows = [row.as_json(result.by) for row in (*result.rows, *result.unknown_hosts)]
+        rows += [row.as_json() for row in result.groups]  # each with its "group"
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif format is OutputFormat.csv:
         _write_csv(result)
     else:
         _print_tables(result)
+        if group_mapping is not None:
+            _print_groups(result)
+    if group_mapping is not None and result.groups_hidden:
+        err_console.print(t("discover.groups_hidden", count=result.groups_hidden, min=group), markup=False)
     if import_:
         from emprise.logs.findings import import_findings
         from emprise.store import Store
@@ -173,6 +191,59 @@ def _read_mapping(path: Path) -> dict:
     if not isinstance(value, dict):
         raise LogError(str(path), "a column mapping is a YAML mapping of field: column")
     return {str(k): str(v) for k, v in value.items()}
+
+
+GROUP_USER_COLUMNS = ("user", "username", "user_name", "login", "identity", "uid", "email", "mail", "client", "ip")
+GROUP_COLUMNS = ("department", "group", "dept", "team", "service", "departement", "département", "direction", "unit")
+
+
+def read_groups(path: Path) -> dict[str, str]:
+    """``{user or address: group}`` from a CSV with a header; raises LogError naming the file and line.
+
+    The user column is the first named like a login (``user``, ``login``, ``email``…),
+    else the first column; the group column the first named like a department, else
+    the second. Blank cells are skipped.
+    """
+    from emprise.logs.interface import LogError
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LogError(str(path), t("discover.bad_groups", reason=exc)) from exc
+    sample = text[:4096]
+    delimiter = max((",", ";", "\t"), key=sample.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    if len(header) < 2:
+        raise LogError(str(path), t("discover.bad_groups", reason="expected a header with a user and a group column"))
+    user_at = next((header.index(c) for c in GROUP_USER_COLUMNS if c in header), 0)
+    group_at = next((header.index(c) for c in GROUP_COLUMNS if c in header), 1 if user_at != 1 else 0)
+    mapping = {}
+    for line, row in enumerate(reader, start=2):
+        if len(row) <= max(user_at, group_at):
+            if any(cell.strip() for cell in row):
+                raise LogError(f"{path}:{line}", t("discover.bad_groups", reason="missing column"))
+            continue
+        user, group_name = row[user_at].strip(), row[group_at].strip()
+        if user and group_name:
+            mapping[user] = group_name
+    return mapping
+
+
+def _print_groups(result) -> None:
+    from rich.table import Table
+
+    from emprise.views.cli import console
+
+    table = Table(title=t("discover.groups_title", min=result.min_group))
+    for column in ("discover.group", "discover.group_people", "discover.ai", "discover.service",
+                   "discover.vendor", "discover.users", "discover.requests", "discover.bytes"):
+        table.add_column(t(column), justify="right" if column in (
+            "discover.group_people", "discover.users", "discover.requests", "discover.bytes") else "left")
+    for row in result.groups:
+        table.add_row(row.group, str(row.group_people), "●" if row.ai else "", row.product or row.vendor or row.key,
+                      row.vendor or t("unknown"), str(row.users), str(row.requests), _size(row.bytes))
+    console.print(table)
 
 
 def _print_summary(result, console) -> None:

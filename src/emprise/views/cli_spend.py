@@ -36,6 +36,8 @@ MESSAGES = messages({
                         "fr": "Fichier de taux de change pour convertir les devises (JSON ou CSV)."},
     "spend.opt.out": {"en": "File to write (xlsx: required; others: default stdout).",
                       "fr": "Fichier à écrire (xlsx : obligatoire ; autres : sortie standard par défaut)."},
+    "spend.opt.jobs": {"en": "Processes reading the invoices (default: all cores).",
+                       "fr": "Processus lisant les factures (par défaut : tous les cœurs)."},
     "spend.out_required": {"en": "--format xlsx needs --out FILE.xlsx", "fr": "--format xlsx exige --out FICHIER.xlsx"},
     "spend.vendors": {"en": "Spend per vendor", "fr": "Dépenses par fournisseur"},
     "spend.parents": {"en": "Spend per ultimate parent", "fr": "Dépenses par maison mère ultime"},
@@ -86,6 +88,8 @@ def spend_command(
     do_import: Annotated[bool, typer.Option("--import", help=MESSAGES["spend.opt.import"]["en"])] = False,
     rates: Annotated[Optional[Path], typer.Option("--rates", help=MESSAGES["spend.opt.rates"]["en"])] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=MESSAGES["spend.opt.out"]["en"])] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=MESSAGES["spend.opt.jobs"]["en"])]
+    = None,
 ) -> None:
     from emprise.spend.analysis import analyse, load_rates
     from emprise.spend.readers import read_paths
@@ -95,11 +99,11 @@ def spend_command(
         err_console.print(f"emprise: {t('spend.out_required')}", markup=False)
         raise typer.Exit(ExitCode.USAGE)
     exchange = load_rates(rates) if rates is not None else None
-    outcome = read_paths(paths)
+    catalog = _catalog()
+    outcome = read_paths(paths, jobs=jobs, catalog=catalog)
     for rejection in outcome.rejections:
         err_console.print(str(rejection), markup=False, soft_wrap=True)
-    catalog = _catalog()
-    spend = analyse(outcome.invoices, catalog, exchange)
+    spend = analyse(outcome.invoices, catalog, exchange, views=outcome.views)
     for note in spend.notes:
         err_console.print(note, markup=False, soft_wrap=True)
     failed = False

@@ -502,12 +502,14 @@ def _environment():
 
 
 def render_report(overview: Overview, *, lang: str = "en", title: str | None = None,
-                  generated_at: datetime, store_label: str) -> str:
+                  generated_at: datetime, store_label: str, sections: dict | None = None) -> str:
     """The report on ``overview`` as one self-contained HTML document.
 
     ``title`` names the organisation or workspace (a default title otherwise);
-    ``store_label`` says which store the figures come from. Raises ValueError for a
-    language other than those of emprise.i18n.
+    ``store_label`` says which store the figures come from; ``sections`` adds the
+    contexts of optional sections (e.g. ``{"sovereignty": {...}}``), each shown by its
+    own partial template when present. Raises ValueError for a language other than
+    those of emprise.i18n.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (expected one of: {', '.join(LANGUAGES)})")
@@ -517,17 +519,18 @@ def render_report(overview: Overview, *, lang: str = "en", title: str | None = N
                        store_label=store_label)
     # The map is built with ElementTree, which escaped every name already.
     context["map_svg"] = Markup(context["map_svg"])
+    context.update(sections or {})
     return _environment().get_template("report.html.j2").render(context)
 
 
 def write_report(overview: Overview, out: Path, *, lang: str = "en", title: str | None = None,
-                 generated_at: datetime, store_label: str) -> Path:
+                 generated_at: datetime, store_label: str, sections: dict | None = None) -> Path:
     """Render the report and write it to ``out`` in UTF-8; returns ``out``.
 
     Raises EmpriseError (naming the file) when it cannot be written.
     """
     html = render_report(overview, lang=lang, title=title, generated_at=generated_at,
-                         store_label=store_label)
+                         store_label=store_label, sections=sections)
     out = Path(out)
     try:
         out.write_text(html, encoding="utf-8")
