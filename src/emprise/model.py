@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 
 class NodeType(enum.StrEnum):
@@ -94,9 +95,12 @@ class EdgeKind(enum.StrEnum):
     GOVERNS = "governs"  # contract governs asset
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A pointer to a node: ``Ref(NodeType.VENDOR, "microsoft")``."""
+class Ref(NamedTuple):
+    """A pointer to a node: ``Ref(NodeType.VENDOR, "microsoft")``.
+
+    A named tuple rather than a dataclass: refs are dictionary keys by the million in
+    the graph and the simulation, and a tuple hashes in C.
+    """
 
     type: NodeType
     key: str
