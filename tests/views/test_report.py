@@ -523,3 +523,21 @@ def test_every_asset_kind_has_a_label_in_both_languages():
     for kind in AssetKind:
         assert t(f"report.kind.{kind.value}", lang="en")
         assert t(f"report.kind.{kind.value}", lang="fr")
+
+
+def test_every_section_of_the_demo_report_is_in_the_contents(tmp_path, monkeypatch):
+    """The table of contents links every section the report renders, and only those."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from emprise.views.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "--lang", "fr", "demo"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "emprise-report.html").read_text(encoding="utf-8")
+    contents = html[html.index('<nav class="contents"'):html.index("</nav>")]
+    linked = re.findall(r'href="#([a-z-]+)"', contents)
+    sections = re.findall(r'<section id="([a-z-]+)"', html)
+    assert sorted(linked) == sorted(set(sections))
