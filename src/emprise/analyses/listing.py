@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections import Counter
-from enum import Enum
 
 from emprise.analyses.inventory import Overview, scope_of
 from emprise.graph import DependencyGraph
+from emprise.graph.export import plain_value
 from emprise.model import NodeType, Provenance, Ref, slugify
 
 
@@ -99,20 +99,10 @@ def _fold(name: str) -> str:
         return ""
 
 
-def _plain(value):
-    if isinstance(value, Enum):
-        return value.value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if value.__class__.__name__ == "Decimal":
-        return str(value)
-    return value
-
-
 def describe(graph: DependencyGraph, ref: Ref) -> dict:
     """A node's attributes, every relation in and out with its sources, and its own sources."""
     value = graph.value(ref)
-    attributes = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+    attributes = {f.name: plain_value(getattr(value, f.name)) for f in dataclasses.fields(value)
                   if f.name not in ("key", "name") and getattr(value, f.name) is not None}
     relations = []
     for src, dst, kind, data in sorted(graph.g.out_edges(ref, keys=True, data=True),

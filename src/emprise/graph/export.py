@@ -14,7 +14,8 @@ from emprise.graph.build import DependencyGraph
 from emprise.model import Provenance
 
 
-def _plain(value):
+def plain_value(value):
+    """A node attribute as a JSON value: enums by value, amounts and dates as text."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
@@ -45,7 +46,7 @@ def graph_document(graph: DependencyGraph) -> dict:
     nodes = []
     for ref in graph.nodes():
         value = graph.value(ref)
-        attributes = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        attributes = {f.name: plain_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
         attributes.pop("key", None)
         nodes.append({"id": str(ref), "type": ref.type.value, "key": ref.key, **attributes,
                       "origin": graph.origin(ref),
