@@ -297,29 +297,12 @@ class CycloneDxXmlSource(Source):
 def _parse_xml(data: bytes, file: str) -> Any:
     from lxml import etree
 
-    # SBOMs never need a DTD; refusing one up front means no entity can ever be expanded
-    # (billion laughs) or fetched (XXE), whatever the parser would have done with it.
-    if re.search(rb"<!DOCTYPE", data, re.IGNORECASE):
-        raise SourceError(
-            file, "refused: the XML declares a DOCTYPE, which a CycloneDX BOM never needs"
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    from emprise.safexml import UnsafeXmlError, parse_xml
+
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise SourceError(file, f"not well-formed XML: {exc}") from exc
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte scan missed (UTF-16)
-        raise SourceError(
-            file, "refused: the XML declares a DOCTYPE, which a CycloneDX BOM never needs"
-        )
+        root = parse_xml(data, max_bytes=SBOM_MAX_BYTES, kind="a CycloneDX BOM")
+    except UnsafeXmlError as exc:
+        raise SourceError(file, str(exc)) from exc
     namespace = etree.QName(root).namespace or ""
     if etree.QName(root).localname != "bom" or not namespace.startswith(_NAMESPACE_PREFIX):
         raise SourceError(file, f"not a CycloneDX BOM: the root element is {root.tag!r}")

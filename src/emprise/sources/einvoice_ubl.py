@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from emprise.sources._einvoice import UBL_NAMESPACES, SpendSource, xml_head
 from emprise.sources.interface import Sample
-from emprise.spend.safexml import MAX_XML_BYTES
+from emprise.safexml import MAX_XML_BYTES
 
 
 class UblInvoiceSource(SpendSource):

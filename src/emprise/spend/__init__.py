@@ -8,5 +8,5 @@
                                                                         spend_documents rows in the store
 
 Formats: Factur-X / ZUGFeRD PDF (``pdf``), UBL 2.1 Invoice/CreditNote and CII
-D16B/D22B (``extract``, parsed safely by ``safexml``), FEC (``fec``). See docs/spend.md.
+D16B/D22B (``extract``, parsed safely by ``emprise.safexml``), FEC (``fec``). See docs/spend.md.
 """

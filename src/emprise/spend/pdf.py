@@ -14,7 +14,7 @@ import logging
 from lxml import etree
 
 from emprise.spend.extract import ExtractionError, syntax_of
-from emprise.spend.safexml import UnsafeXmlError, parse_xml
+from emprise.safexml import UnsafeXmlError, parse_xml
 
 #: Largest PDF read (a real invoice PDF is well under 10 MB).
 MAX_PDF_BYTES = 64 * 1024 * 1024

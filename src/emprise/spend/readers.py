@@ -34,7 +34,7 @@ from emprise.spend import codec
 from emprise.spend.extract import ExtractionError, extract_invoice
 from emprise.spend.fec import MAX_FEC_BYTES, FecError, looks_like_fec, read_fec
 from emprise.spend.pdf import MAX_PDF_BYTES, PdfInvoiceError, invoice_xml_from_pdf, is_pdf
-from emprise.spend.safexml import MAX_XML_BYTES, UnsafeXmlError, parse_xml
+from emprise.safexml import MAX_XML_BYTES, UnsafeXmlError, parse_xml
 from emprise.spend.terms import Invoice
 
 #: Largest single input of any kind.

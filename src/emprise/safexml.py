@@ -1,6 +1,6 @@
-"""Parse untrusted invoice XML safely.
+"""Parse untrusted XML safely: e-invoices, CycloneDX BOMs, anything a user hands us.
 
-E-invoices never need a DTD, so a document that declares one is refused before
+None of the formats we read needs a DTD, so a document that declares one is refused before
 parsing (that covers XXE and "billion laughs" entity expansion), and the parser
 itself is configured so that even a declaration we failed to see could neither
 read a file, reach the network nor expand entities: ``resolve_entities=False``,
@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-#: Largest XML document we parse (an invoice with thousands of lines is a few MB).
+#: Largest XML document parsed by default (an invoice with thousands of lines is a few MB).
 MAX_XML_BYTES = 32 * 1024 * 1024
 
 _PARSER = etree.XMLParser(
@@ -35,10 +35,14 @@ class UnsafeXmlError(ValueError):
     """The document is not XML we accept; the message says why, for a person."""
 
 
-def parse_xml(data: bytes) -> etree._Element:
-    """The root element of ``data``; raises UnsafeXmlError when it is unsafe, too big or not XML."""
-    if len(data) > MAX_XML_BYTES:
-        raise UnsafeXmlError(f"XML of {len(data)} bytes is over the {MAX_XML_BYTES}-byte limit")
+def parse_xml(data: bytes, *, max_bytes: int = MAX_XML_BYTES,
+              kind: str = "an e-invoice") -> etree._Element:
+    """The root element of ``data``; raises UnsafeXmlError when it is unsafe, too big or not XML.
+
+    ``kind`` names what the document should be, for the message (``"a CycloneDX BOM"``).
+    """
+    if len(data) > max_bytes:
+        raise UnsafeXmlError(f"XML of {len(data)} bytes is over the {max_bytes}-byte limit")
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -46,8 +50,7 @@ def parse_xml(data: bytes) -> etree._Element:
         except UnicodeDecodeError as exc:
             raise UnsafeXmlError(f"not valid UTF-16 XML ({exc})") from exc
     if _DTD.search(head) or _DTD.search(data):
-        raise UnsafeXmlError("the XML declares a DTD or entities (refused: XXE / entity "
-                             "expansion risk; e-invoices never need one)")
+        raise UnsafeXmlError(_refusal(kind))
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -55,6 +58,11 @@ def parse_xml(data: bytes) -> etree._Element:
     if root is None:
         raise UnsafeXmlError("empty XML document")
     docinfo = root.getroottree().docinfo
-    if docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise UnsafeXmlError("the XML declares a DTD (refused: e-invoices never need one)")
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise UnsafeXmlError(_refusal(kind))
     return root
+
+
+def _refusal(kind: str) -> str:
+    return (f"refused: the XML declares a DOCTYPE or entities (a DTD: XXE / entity-expansion "
+            f"risk), which {kind} never needs")
