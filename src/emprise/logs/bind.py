@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, reason_of
+from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, matching_share, reason_of
 
 _QUERY = re.compile(r"client (?:@\S+ )?[0-9a-fA-F.:]+#\d+ (?:\([^)]*\))?: (?:view \S+: )?query: \S+ IN ")
 
@@ -21,10 +21,7 @@ class BindQueryLog(LogFormat):
 
     @classmethod
     def detect(cls, first_lines: list[str]) -> int:
-        lines = [line for line in first_lines if line.strip()]
-        if not lines:
-            return 0
-        return 90 * sum(1 for line in lines if _QUERY.search(line)) // len(lines)
+        return matching_share(first_lines, _QUERY.search, 90)
 
     def parse(self, lines, first_lines):
         import ibis

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, reason_of
+from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, matching_share, reason_of
 
 _QUERY = re.compile(r"dnsmasq\[\d+\]: (?:\d+ [0-9a-fA-F.:]+/\d+ )?query\[\w+\] \S+ from \S+")
 _ANY = re.compile(r"dnsmasq\[\d+\]: ")
@@ -23,10 +23,9 @@ class Dnsmasq(LogFormat):
 
     @classmethod
     def detect(cls, first_lines: list[str]) -> int:
-        lines = [line for line in first_lines if line.strip()]
-        if not lines or not any(_QUERY.search(line) for line in lines):
+        if not any(_QUERY.search(line) for line in first_lines):
             return 0
-        return 90 * sum(1 for line in lines if _ANY.search(line)) // len(lines)
+        return matching_share(first_lines, _ANY.search, 90)
 
     def parse(self, lines, first_lines):
         import ibis

@@ -51,6 +51,15 @@ class LogError(EmpriseError):
         super().__init__(f"{path}: {reason}")
 
 
+def matching_share(first_lines: list[str], matches, confidence: int) -> int:
+    """``confidence`` scaled by the share of non-blank ``first_lines`` for which
+    ``matches(line)`` is true (a compiled pattern's ``match`` or ``search``); 0 when blank."""
+    lines = [line for line in first_lines if line.strip()]
+    if not lines:
+        return 0
+    return confidence * sum(1 for line in lines if matches(line)) // len(lines)
+
+
 class LogFormat(abc.ABC):
     """One log format. Subclasses set ``name`` and ``description`` and implement both methods."""
 

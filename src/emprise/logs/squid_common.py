@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from emprise.logs.interface import EMPTY_LINE, LogFormat, dash_is_null, events, reason_of, with_host_of_url
+from emprise.logs.interface import (
+    EMPTY_LINE,
+    LogFormat,
+    dash_is_null,
+    events,
+    matching_share,
+    reason_of,
+    with_host_of_url,
+)
 
 _STAMP = r"^\d{2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}$"
 _LINE = re.compile(r'^\S+ \S+ \S+ \[\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] "[A-Z_]+ \S+ [^"]*" \d{3} (\d+|-)')
@@ -22,11 +30,7 @@ class SquidCommon(LogFormat):
 
     @classmethod
     def detect(cls, first_lines: list[str]) -> int:
-        lines = [line for line in first_lines if line.strip()]
-        if not lines:
-            return 0
-        matched = sum(1 for line in lines if _LINE.match(line))
-        return 90 * matched // len(lines)
+        return matching_share(first_lines, _LINE.match, 90)
 
     def parse(self, lines, first_lines):
         import ibis

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from emprise.logs.interface import EMPTY_LINE, LogFormat, dash_is_null, events, reason_of, with_host_of_url
+from emprise.logs.interface import (
+    EMPTY_LINE,
+    LogFormat,
+    dash_is_null,
+    events,
+    matching_share,
+    reason_of,
+    with_host_of_url,
+)
 
 _LINE = re.compile(r"^\d{9,11}\.\d{3} +\d+ \S+ [A-Z_]+/\d{3} \d+ [A-Z_]+ \S+ \S+ \S+ \S+\r?$")
 
@@ -32,11 +40,7 @@ class SquidNative(LogFormat):
 
     @classmethod
     def detect(cls, first_lines: list[str]) -> int:
-        lines = [line for line in first_lines if line.strip()]
-        if not lines:
-            return 0
-        matched = sum(1 for line in lines if _LINE.match(line))
-        return 95 * matched // len(lines)
+        return matching_share(first_lines, _LINE.match, 95)
 
     def parse(self, fields, first_lines):
         import ibis
