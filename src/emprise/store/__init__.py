@@ -13,10 +13,19 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
 from emprise.errors import StoreError
+from emprise.store import schema
+from emprise.store.reader import StoreSnapshot, read_snapshot
+from emprise.store.writer import ImportWriter
 
 DEFAULT_DB = "emprise.db"
 ENV_DB = "EMPRISE_DB"
@@ -32,8 +41,6 @@ def resolve_location(location: str | os.PathLike | None) -> str:
 
 def describe_location(url: str) -> str:
     """The URL without its password, for messages."""
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -60,9 +67,6 @@ class Store:
     @classmethod
     def open(cls, location: str | os.PathLike | None = None, *, migrate: bool = True) -> "Store":
         """Open (creating if needed) and migrate the store; raises StoreError."""
-        from sqlalchemy import create_engine, event
-        from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-
         url = resolve_location(location)
         try:
             if url.startswith("sqlite"):
@@ -87,9 +91,6 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent)."""
-        from alembic import command
-        from alembic.config import Config
-
         config = Config()
         config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         with self.engine.begin() as connection:
@@ -108,10 +109,6 @@ class Store:
         Any exception rolls the whole import back and is re-raised (library errors
         as StoreError).
         """
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from emprise.store.writer import ImportWriter
-
         try:
             with self.engine.begin() as connection:
                 writer = ImportWriter(connection, content_hash=content_hash, file_name=file_name,
@@ -125,48 +122,31 @@ class Store:
     # -- reading ---------------------------------------------------------------
     def find_import(self, content_hash: str) -> ImportInfo | None:
         """The import that already brought this exact content, if any."""
-        from sqlalchemy import select
-
-        from emprise.store.schema import imports
-
         with self.engine.connect() as connection:
             row = connection.execute(
-                select(imports).where(imports.c.content_hash == content_hash)
+                select(schema.imports).where(schema.imports.c.content_hash == content_hash)
             ).mappings().first()
         return _import_info(row) if row else None
 
     def imports(self) -> list[ImportInfo]:
-        from sqlalchemy import select
-
-        from emprise.store.schema import imports
-
         with self.engine.connect() as connection:
-            rows = connection.execute(select(imports).order_by(imports.c.id)).mappings().all()
+            rows = connection.execute(
+                select(schema.imports).order_by(schema.imports.c.id)).mappings().all()
         return [_import_info(row) for row in rows]
 
     def snapshot(self) -> "StoreSnapshot":
         """Everything in the store, read in one transaction (consistent view)."""
-        from emprise.store.reader import read_snapshot
-
         with self.engine.connect() as connection:
             return read_snapshot(connection)
 
     def keys(self, node_type: str) -> list[str]:
         """Keys of every node of one type (``"asset"``, ``"vendor"``…), sorted."""
-        from sqlalchemy import select
-
-        from emprise.store import schema
-
         table = schema.NODE_TABLES[node_type]
         with self.engine.connect() as connection:
             return list(connection.execute(select(table.c.key).order_by(table.c.key)).scalars())
 
     def counts(self) -> dict[str, int]:
         """Row counts per node type and of edges, observations, imports, rejections."""
-        from sqlalchemy import func, select
-
-        from emprise.store import schema
-
         tables = {**{f"{name}s" if not name.endswith("y") else f"{name[:-1]}ies": table
                      for name, table in schema.NODE_TABLES.items()},
                   "edges": schema.edges, "observations": schema.observations,
@@ -194,13 +174,6 @@ def _short(exc: Exception) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.splitlines()[0] if text else type(exc).__name__
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-from emprise.store.reader import StoreSnapshot  # noqa: E402  (re-export)
-from emprise.store.writer import ImportWriter  # noqa: E402  (re-export)
 
 __all__ = ["Store", "StoreSnapshot", "ImportWriter", "ImportInfo", "resolve_location",
            "describe_location", "DEFAULT_DB", "ENV_DB"]

@@ -14,7 +14,7 @@ import hashlib
 import enum
 from collections.abc import Iterable
 
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import Date, Numeric, insert, update
@@ -24,6 +24,10 @@ from emprise.model import Edge, Node, Record, Rejection
 from emprise.store import schema
 
 BATCH_SIZE = 2000
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def _as_text(value):
@@ -75,8 +79,6 @@ class ImportWriter:
 
     def __init__(self, connection: Connection, *, content_hash: str, file_name: str,
                  source_format: str, tool_version: str):
-        from emprise.store import utcnow
-
         self.connection = connection
         self._sqlite = connection.dialect.name == "sqlite"
         self._placeholder = "?" if self._sqlite else "%s"
@@ -191,8 +193,6 @@ class ImportWriter:
 
     def finish(self) -> None:
         """Flush and stamp the import with its counts."""
-        from emprise.store import utcnow
-
         self.flush()
         self.connection.execute(
             update(schema.imports).where(schema.imports.c.id == self.import_id).values(
