@@ -46,7 +46,9 @@ def ensure_environment() -> None:
     uv = BIN / ("uv.exe" if os.name == "nt" else "uv")
     target = [f"{ROOT}[dev]"]
     if uv.exists():
-        cmd = [str(uv), "pip", "install", "-q", "--python", _python(), "-e", *target]
+        # --compile-bytecode: machines that set PYTHONDONTWRITEBYTECODE would otherwise
+        # compile every imported module again at each start (seconds per command).
+        cmd = [str(uv), "pip", "install", "-q", "--compile-bytecode", "--python", _python(), "-e", *target]
     else:
         cmd = [_python(), "-m", "pip", "install", "-q", "-e", *target]
     print("Installing Emprise and its dependencies …", flush=True)

@@ -59,8 +59,8 @@ def test_resolve_json_shape(run):
     assert (django["kind"], django["product"], django["vendor"]) == ("purl", "django", "django-software-foundation")
     assert (ovh["kind"], ovh["vendor"], ovh["ultimate_parent"], ovh["country"]) == ("tax_id", "ovhcloud", "ovh-groupe", "FR")
     assert all(unknown[key] is None for key in ("product", "vendor", "ultimate_parent", "country"))
-    # DeepSeek's owner is known (High-Flyer) but not who controls High-Flyer: unknown, not guessed.
-    assert (deepseek["vendor"], deepseek["ultimate_parent"], deepseek["country"]) == ("deepseek", None, "CN")
+    # DeepSeek is owned by High-Flyer, whose majority holder is its founder (a person): High-Flyer is the top.
+    assert (deepseek["vendor"], deepseek["ultimate_parent"], deepseek["country"]) == ("deepseek", "high-flyer", "CN")
 
 
 def test_resolve_table(run):

@@ -19,6 +19,16 @@ Facts: ``country``, ``parent``, ``ownership``, ``legal_name``, ``siren``, ``vat`
 naming other facts (``cpe``, ``product:<id>:<field>``) are log-only: those edits
 are made by hand. Editing a file removes its draft marker (draft.py then leaves
 it alone). Idempotent: applying the log twice gives the same files.
+
+Product facts have their own log, ``verification-products.csv`` (same columns; status
+``confirmed``, ``corrected``, ``added`` or ``unverified``; ``fact`` is
+``product:<product-id>:<field>`` such as ``product:chatgpt:ai.trains_on_inputs``, or
+``product:<id>:certifications:<cert>`` for one certificate whose page differs from the
+list's source). This script does not read it: those facts (``ai.*``, ``data_locations``,
+``hosting``, ``certifications``, ``open_source``, ``licence``) were edited by hand in the
+vendor files as ``{value: …, source: "<url>", as_of: …}``, each with the page logged, and
+``tests/catalog/test_catalog_verification_products.py`` checks that the catalog still says
+what the log says.
 """
 
 from __future__ import annotations

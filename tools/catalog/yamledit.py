@@ -40,7 +40,9 @@ def scalar(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(scalar(item) for item in value) + "]"
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.+-]*", value) and value not in {"true", "false", "null", "yes", "no", "on", "off", "none"}:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.+-]*", value) and not value.isdigit() \
+            and value not in {"true", "false", "null", "yes", "no", "on", "off", "none"}:
+        # Digit strings (SIREN numbers) stay quoted: YAML would read them as integers.
         return value
     if isinstance(value, str) and value == "none":
         return "none"

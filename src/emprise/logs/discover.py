@@ -209,9 +209,12 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     for row in file_rows:
         row["file"] = files[row.pop("part")].display_name
     good = agg.filter(agg.reason.isnull() & agg.host.notnull())
-    hosts = good.select("host").distinct()
+    # One row per distinct host, computed once: the count, the candidates for the
+    # catalog and the ranking of unknown hosts all read it instead of ``agg``.
+    hosts = runner.materialize(good.group_by("host").aggregate(host_requests=good.requests.sum()))
     distinct_hosts = hosts.count().to_pyarrow().as_py()
-    candidates = [row["host"] for row in _rows(candidate_hosts(hosts, rule_keys(catalog.hosts), runner.small_table))]
+    candidates = [row["host"] for row in _rows(
+        candidate_hosts(hosts.select("host"), rule_keys(catalog.hosts), runner.small_table))]
     stages["summaries_hosts"] = time.perf_counter() - mark
     mark = time.perf_counter()
     classes = classify(candidates, catalog)
@@ -233,11 +236,10 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     # Unknown hosts: rank them by a plain sum first, then describe only the top ones.
     unknown_rows = []
     if top_unknown > 0:
-        unknown = good.anti_join(classes_table, good.host == classes_table.c_host)
-        ranked = unknown.group_by("host").aggregate(ranked_requests=unknown.requests.sum())
-        ranked = ranked.order_by([ranked.ranked_requests.desc(), ranked.host]).limit(top_unknown)
-        unknown_top = unknown.semi_join(ranked, unknown.host == ranked.host).select(
-            *(unknown[n] for n in names), product_id=ibis.null("string"), vendor_id=ibis.null("string"))
+        unknown = hosts.anti_join(classes_table, hosts.host == classes_table.c_host)
+        ranked = unknown.order_by([unknown.host_requests.desc(), unknown.host]).limit(top_unknown)
+        unknown_top = good.semi_join(ranked, good.host == ranked.host).select(
+            *(good[n] for n in names), product_id=ibis.null("string"), vendor_id=ibis.null("string"))
         unknown_rows = _grouped(unknown_top, "host", limit=top_unknown)
 
     def build(row: dict, grouping: str) -> ServiceRow:
