@@ -22,7 +22,7 @@ import networkx as nx
 
 from emprise.analyses.simulation import PropagationIndex, simulate
 from emprise.graph import DependencyGraph
-from emprise.model import Asset, AssetKind, Capability, Country, EdgeKind, Product, Ref, NodeType, Vendor
+from emprise.model import Asset, AssetKind, Capability, Country, Edge, EdgeKind, Product, Ref, NodeType, Vendor
 
 
 def build(edges: int, seed: int = 7) -> DependencyGraph:
@@ -30,12 +30,12 @@ def build(edges: int, seed: int = 7) -> DependencyGraph:
     groups, products (some hosted on cloud products), assets with dependencies, capabilities."""
     rng = random.Random(seed)
     graph = DependencyGraph()
-    g = graph.g
+    add_node = graph._add_node
     countries = [Ref(NodeType.COUNTRY, code) for code in
                  ("US", "FR", "DE", "CN", "GB", "IE", "NL", "IT", "ES", "JP", "IN", "CA", "CH", "BE",
                   "SE", "PL", "AT", "FI", "DK", "PT")]
     for c in countries:
-        g.add_node(c, value=Country(c.key), provenance=[], origin="store")
+        add_node(Country(c.key), [], origin="store")
     # Budget: per asset about 1 instance_of + 1.2 depends_on + 1 uses + its share of the
     # vendor/product edges; solve for the number of assets.
     assets_n = max(10, int(edges / 4.2))
@@ -46,13 +46,13 @@ def build(edges: int, seed: int = 7) -> DependencyGraph:
 
     def edge(src, dst, kind):
         nonlocal count
-        g.add_edge(src, dst, key=kind, provenance=[], origin="store")
+        graph._add_edge(Edge(kind, src, dst), [], origin="store")
         count += 1
 
     vendors = []
     for i in range(vendors_n):
         v = Ref(NodeType.VENDOR, f"v{i}")
-        g.add_node(v, value=Vendor(v.key, v.key), provenance=[], origin="store")
+        add_node(Vendor(v.key, v.key), [], origin="store")
         edge(v, countries[rng.randrange(len(countries))] if i % 3 else countries[0], EdgeKind.HEADQUARTERED_IN)
         if i > 10 and rng.random() < 0.2:
             edge(v, vendors[rng.randrange(len(vendors))], EdgeKind.OWNED_BY)
@@ -61,8 +61,7 @@ def build(edges: int, seed: int = 7) -> DependencyGraph:
     products = []
     for i in range(products_n):
         p = Ref(NodeType.PRODUCT, f"p{i}")
-        g.add_node(p, value=Product(p.key, p.key, licence="MIT" if i % 10 == 0 else None),
-                   provenance=[], origin="store")
+        add_node(Product(p.key, p.key, licence="MIT" if i % 10 == 0 else None), [], origin="store")
         edge(p, vendors[rng.randrange(len(vendors))], EdgeKind.MADE_BY)
         if i < 20:
             clouds.append(p)
@@ -73,11 +72,11 @@ def build(edges: int, seed: int = 7) -> DependencyGraph:
     caps = []
     for i in range(caps_n):
         c = Ref(NodeType.CAPABILITY, f"c{i}")
-        g.add_node(c, value=Capability(c.key, c.key, criticality=1 + i % 4), provenance=[], origin="store")
+        add_node(Capability(c.key, c.key, criticality=1 + i % 4), [], origin="store")
         caps.append(c)
     for i in range(assets_n):
         a = Ref(NodeType.ASSET, f"a{i}")
-        g.add_node(a, value=Asset(a.key, a.key, kind=AssetKind.SAAS), provenance=[], origin="store")
+        add_node(Asset(a.key, a.key, kind=AssetKind.SAAS), [], origin="store")
         edge(a, products[rng.randrange(len(products))], EdgeKind.INSTANCE_OF)
         edge(caps[rng.randrange(len(caps))], a, EdgeKind.USES)
         if assets:

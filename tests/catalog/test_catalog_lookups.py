@@ -54,7 +54,7 @@ HOSTS = [
     ("huggingface.co", "hugging-face-hub", "hugging-face", "US"),
     ("www.kimi.com", "kimi", None, "CN"),
     ("chat.qwen.ai", "qwen", "alibaba", "CN"),
-    ("grok.com", "grok", "xai", "US"),
+    ("grok.com", "grok", "spacex", "US"),  # SpaceX acquired xAI in February 2026 (verification.csv)
     ("poe.com", "poe", "quora", "US"),
     ("cursor.com", "cursor", "anysphere", "US"),
     ("wetransfer.com", "wetransfer", "bending-spoons", "IT"),
@@ -112,12 +112,14 @@ def test_tax_ids(shipped):
     assert shipped.vendor_for_tax_id("FR89380129866").id == "orange"
     assert shipped.vendor_for_tax_id("424761418") is None  # checksum fails: no guess
     assert shipped.vendor_for_tax_id("DE143454214").id == "sap"
+    assert shipped.vendor_for_tax_id("IE6388047V").id == "google-ireland"
+    assert shipped.ultimate_parent("google-ireland").id == "alphabet"
 
 
 @pytest.mark.parametrize(
     ("name", "vendor_id"),
     [("Microsoft Corporation", "microsoft"), ("Microsoft Corp.", "microsoft"), ("OVH SAS", "ovhcloud"),
-     ("Amazon Web Services EMEA SARL", "aws-emea-sarl"), ("Google Ireland Limited", "google"), ("SAP SE", "sap"),
+     ("Amazon Web Services EMEA SARL", "aws-emea-sarl"), ("Google Ireland Limited", "google-ireland"), ("SAP SE", "sap"),
      ("Dassault Systemes", "dassault-systemes"), ("Mistral AI", "mistral-ai"), ("Nextcloud GmbH", "nextcloud"),
      ("Zoom Video Communications", "zoom"), ("Teclib", "teclib"), ("Ascensio System", "onlyoffice")],
 )

@@ -1,4 +1,6 @@
-"""tools/catalog/verification.csv (facts checked against public pages) agrees with the catalog."""
+"""The vendor check log (facts checked against public pages) agrees with the catalog.
+
+The log is ``src/emprise/catalog/data/checks/vendors.csv`` (formerly ``tools/catalog/verification.csv``)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-LOG = Path(__file__).resolve().parents[2] / "tools" / "catalog" / "verification.csv"
+ROOT = Path(__file__).resolve().parents[2]
+LOG = ROOT / "src" / "emprise" / "catalog" / "data" / "checks" / "vendors.csv"
+if not LOG.exists():  # before the logs moved into the package data
+    LOG = ROOT / "tools" / "catalog" / "verification.csv"
 VENDOR_FIELDS = {"country", "parent", "ownership", "legal_name", "siren", "vat"}
 
 

@@ -1,4 +1,7 @@
-"""tools/catalog/verification-products.csv (product facts checked against public pages) agrees with the catalog.
+"""The product check log (product facts checked against public pages) agrees with the catalog.
+
+The log is ``src/emprise/catalog/data/checks/products.csv`` (formerly
+``tools/catalog/verification-products.csv``).
 
 A row's ``fact`` is ``product:<product-id>:<field>`` (``ai.trains_on_inputs``, ``data_locations``,
 ``hosting``, ``certifications``, ``open_source``, ``licence`` …) or, for one certification of a
@@ -13,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
-LOG = Path(__file__).resolve().parents[2] / "tools" / "catalog" / "verification-products.csv"
+ROOT = Path(__file__).resolve().parents[2]
+LOG = ROOT / "src" / "emprise" / "catalog" / "data" / "checks" / "products.csv"
+if not LOG.exists():  # before the logs moved into the package data
+    LOG = ROOT / "tools" / "catalog" / "verification-products.csv"
 STATUSES = {"confirmed", "corrected", "added", "unverified"}
 
 

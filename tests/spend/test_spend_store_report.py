@@ -162,11 +162,11 @@ def test_subsidiary_matched_by_vat_counts_for_its_group(tmp_path):
     overlay = tmp_path / "org.yaml"
     overlay.write_text('source: "test"\nas_of: 2026-11-01\nvendors:\n'
                        '  - {id: globex-billing-ireland, name: "Globex Billing Ireland", country: IE, '
-                       'parent: microsoft, vat: "IE6388047V"}\n', encoding="utf-8")
+                       'parent: microsoft, vat: "IE1234567T"}\n', encoding="utf-8")
     catalog = load_catalog(overlay=overlay)
     invoices = [
         # The name would match another vendor: the VAT number decides.
-        Invoice(file="a.xml", syntax="cii", number="1", seller_name="OVHcloud", seller_vat="IE6388047V",
+        Invoice(file="a.xml", syntax="cii", number="1", seller_name="OVHcloud", seller_vat="IE1234567T",
                 currency="EUR", total_without_vat=Decimal("100")),
         Invoice(file="b.xml", syntax="cii", number="2", seller_name="Microsoft Corporation", currency="EUR",
                 total_without_vat=Decimal("300")),

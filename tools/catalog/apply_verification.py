@@ -1,4 +1,10 @@
-"""Apply ``verification.csv`` (the log of facts checked against public pages) to the vendor files.
+"""Apply the log of vendor facts checked against public pages to the vendor files.
+
+The logs ship with the catalog: ``src/emprise/catalog/data/checks/vendors.csv`` (this
+script's input; ``tools/catalog/verification.csv`` is a link to it) and
+``checks/products.csv`` (formerly ``verification-products.csv``). The compiler marks each
+logged fact *checked* and refuses a row the catalog no longer agrees with
+(docs/catalog.md, "Checked and drafted facts").
 
 Offline; run from the repository root after adding rows to the log:
 
@@ -44,7 +50,10 @@ sys.path.insert(0, str(HERE))
 
 import yamledit  # noqa: E402
 
-LOG = HERE / "verification.csv"
+CHECKS = HERE.parents[1] / "src" / "emprise" / "catalog" / "data" / "checks"
+# The log's old place is kept working until the move is done (then it is a link).
+LOG = CHECKS / "vendors.csv" if (CHECKS / "vendors.csv").exists() else HERE / "verification.csv"
+PRODUCT_LOG = CHECKS / "products.csv" if (CHECKS / "products.csv").exists() else HERE / "verification-products.csv"
 VENDOR_FIELDS = {"country", "parent", "ownership", "legal_name", "siren", "vat"}
 RETRIEVED = "2026-11-29"  # when the pages were read through the search index
 

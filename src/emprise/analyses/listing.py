@@ -12,12 +12,22 @@ from emprise.graph.export import plain_value
 from emprise.model import NodeType, Provenance, Ref, slugify
 
 
+def check_note(provenance: Provenance) -> str:
+    """`` [checked as of …]`` or `` [drafted, not yet checked]`` for a catalog fact whose
+    check status is known (docs/catalog.md, "Checked and drafted facts"); else empty."""
+    status = provenance.extra.get("check")
+    if status == "checked":
+        when = provenance.extra.get("checked_as_of")
+        return f" [checked as of {when}]" if when else " [checked]"
+    return " [drafted, not yet checked]" if status == "drafted" else ""
+
+
 def cite(provenance: Provenance) -> str:
     """``inventaire.csv:12`` for an import, ``catalog vendors/x.yaml:3 <url> (as of …)`` for the catalog."""
     if provenance.source == "catalog":
         url = provenance.extra.get("url")
         as_of = f" (as of {provenance.observed_at})" if provenance.observed_at else ""
-        return f"catalog {provenance.locator}" + (f" <{url}>" if url else "") + as_of
+        return f"catalog {provenance.locator}" + (f" <{url}>" if url else "") + as_of + check_note(provenance)
     return provenance.locator
 
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from itertools import chain, repeat
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from emprise.errors import EmpriseError
 from emprise.graph import DependencyGraph
@@ -43,10 +44,7 @@ _PROPAGATING = (EdgeKind.HEADQUARTERED_IN, EdgeKind.OWNED_BY, EdgeKind.MADE_BY, 
                 EdgeKind.HOSTED_ON, EdgeKind.DEPENDS_ON)
 
 
-# Nodes whose out-edges all propagate by the model (assets: instance_of, made_by,
-# hosted_on, depends_on; vendors: owned_by, headquartered_in) — checked per node, in C —
-# and nodes whose out-edges never do (uses, governs).
-_ALL_PROPAGATING = frozenset({NodeType.ASSET, NodeType.VENDOR, NodeType.COUNTRY})
+# Nodes whose out-edges never carry a failure (uses, governs).
 _SILENT = frozenset({NodeType.CAPABILITY, NodeType.CONTRACT})
 
 
@@ -73,11 +71,37 @@ def parse_cut(text: str) -> Cut:
     return Cut(kind, ident.upper() if kind == "country" else ident)
 
 
-@dataclass(frozen=True)
 class StoppedAsset:
-    asset: Ref
-    name: str
-    via: tuple[str, ...]  # names from the cut node to the asset, the path the failure took
+    """An asset a cut stops (or degrades), and ``via``: the names from the cut node to
+    the asset, the path the failure took.
+
+    ``via`` may be given as a function: a cut of a large graph stops hundreds of
+    thousands of assets and most callers read a few paths (the first lines of a
+    list), so the simulation keeps the breadth-first parents and each path is
+    walked back when read, then kept.
+    """
+
+    __slots__ = ("asset", "name", "_via")
+
+    def __init__(self, asset: Ref, name: str, via: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> None:
+        self.asset, self.name, self._via = asset, name, via
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        if callable(self._via):
+            self._via = self._via()
+        return self._via
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StoppedAsset):
+            return NotImplemented
+        return (self.asset, self.name, self.via) == (other.asset, other.name, other.via)
+
+    def __hash__(self) -> int:
+        return hash((self.asset, self.name))
+
+    def __repr__(self) -> str:
+        return f"StoppedAsset({self.asset!r}, {self.name!r}, {self.via!r})"
 
 
 @dataclass(frozen=True)
@@ -161,72 +185,66 @@ def _capability_json(c: CapabilityImpact) -> dict:
 
 
 class PropagationIndex:
-    """Integer ids and the reversed "needs" adjacency of a graph (compressed sparse rows).
+    """The reversed "needs" adjacency of a graph (compressed sparse rows) over its node ids.
 
-    Built in one pass over networkx's edges into two flat lists, then grouped by target
-    with numpy: a list per node (a million small lists appended to at random) made the
-    build grow faster than the graph. The traversal runs level by level on the arrays.
+    Built with numpy from the graph's flat edge arrays (``DependencyGraph.edge_arrays``):
+    which edges carry a failure is decided on whole arrays, and only the few nodes
+    whose openness matters (publishers' ``made_by`` edges) are looked at in Python.
+    Walking networkx's dicts here used to dominate a simulation and grow faster than
+    the graph. The traversal runs level by level on the arrays.
     """
 
     def __init__(self, graph: DependencyGraph, catalog=None) -> None:
         import numpy as np
 
-        with _gc_paused():
-            self.graph = graph
-            nodes = graph.g._node  # networkx's own dicts: its views cost a call per access
-            self.refs: list[Ref] = list(nodes)
-            self.values = [data["value"] for data in nodes.values()]
-            self.ids: dict[Ref, int] = {ref: i for i, ref in enumerate(self.refs)}
-            self.open_source_of: dict[int, int] = {}  # open-source node -> its publisher
-            open_nodes = self._open_source_nodes(catalog)
-            ids = self.ids
-            propagating = frozenset(_PROPAGATING)
-            made_by = EdgeKind.MADE_BY
-            sources: list[int] = []
-            targets: list[int] = []
-            lookup = ids.__getitem__
-            # networkx adds a node to _node and _succ together: the same order, the same ids.
-            for s, (ref, neighbours) in enumerate(graph.g._succ.items()):
-                kind_of_node = ref.type
-                if kind_of_node in _SILENT:  # capabilities and contracts: their edges carry no failure
-                    continue
-                if (kind_of_node in _ALL_PROPAGATING and s not in open_nodes
-                        and propagating.issuperset(chain.from_iterable(neighbours.values()))):
-                    # Every edge out of this node carries the failure: no per-edge Python code.
-                    targets.extend(map(lookup, neighbours))
-                    sources.extend(repeat(s, len(neighbours)))
-                    continue
-                for dst, kinds in neighbours.items():
-                    carries = False
-                    for kind in kinds:
-                        if kind not in propagating:
-                            continue
-                        if kind is made_by and s in open_nodes:
-                            self.open_source_of[s] = ids[dst]  # its publisher's fall does not stop it
-                            continue
-                        carries = True
-                    if carries:
-                        sources.append(s)
-                        targets.append(ids[dst])
-            count = len(self.refs)
-            source_array = np.array(sources, dtype=np.int64)
-            target_array = np.array(targets, dtype=np.int64)
-            order = np.argsort(target_array, kind="stable")
-            self._indices = source_array[order]  # the nodes that need each target, grouped by target
-            self._indptr = np.zeros(count + 1, dtype=np.int64)
-            np.cumsum(np.bincount(target_array, minlength=count), out=self._indptr[1:])
+        from emprise.graph.build import EDGE_KINDS, NODE_TYPES
+
+        self.graph = graph
+        self.ids: dict[Ref, int] = graph.ids
+        self.refs: list[Ref] = list(graph.ids)
+        self._nodes = graph.g._node  # networkx's own dict: its views cost a call per access
+        sources, targets, kinds, types = graph.edge_arrays()
+        kind_codes = {kind: code for code, kind in enumerate(EDGE_KINDS)}
+        type_codes = {kind: code for code, kind in enumerate(NODE_TYPES)}
+        carries = np.isin(kinds, [kind_codes[k] for k in _PROPAGATING])
+        # Capabilities and contracts: their edges carry no failure.
+        carries &= ~np.isin(types[sources], [type_codes[t] for t in _SILENT])
+        # An open-source product (or component) keeps running when its publisher falls:
+        # its made_by edge does not carry, it is remembered to mark it degraded.
+        made_by = carries & (kinds == kind_codes[EdgeKind.MADE_BY])
+        open_nodes = self._open_source_nodes(catalog, np.unique(sources[made_by]).tolist())
+        opened = made_by & np.isin(sources, np.fromiter(open_nodes, dtype=np.int64, count=len(open_nodes)))
+        self.open_source_of: dict[int, int] = dict(zip(sources[opened].tolist(), targets[opened].tolist()))
+        carries &= ~opened
+        needing, needed = sources[carries], targets[carries]
+        # Grouped by target, each group in ascending node id (``reach`` keeps the lowest
+        # id a failure could come from), one entry per pair whatever the edge kinds.
+        order = np.lexsort((needing, needed))
+        needing, needed = needing[order], needed[order]
+        if needed.size:
+            distinct = np.ones(needed.size, dtype=bool)
+            distinct[1:] = (needed[1:] != needed[:-1]) | (needing[1:] != needing[:-1])
+            needing, needed = needing[distinct], needed[distinct]
+        count = len(self.refs)
+        self._indices = needing  # the nodes that need each target, grouped by target
+        self._indptr = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(needed, minlength=count), out=self._indptr[1:])
+
+    def value(self, node: int):
+        return self._nodes[self.refs[node]]["value"]
 
     def name(self, node: int) -> str:
-        return getattr(self.values[node], "name", None) or self.refs[node].key
+        return getattr(self.value(node), "name", None) or self.refs[node].key
 
     def dependants(self, node: int) -> list[int]:
         """The nodes that fail when ``node`` fails (one step)."""
         return self._indices[self._indptr[node]:self._indptr[node + 1]].tolist()
 
-    def _open_source_nodes(self, catalog) -> set[int]:
-        """Products and assets known to be open source (catalog, SBOM licence, inventory kind)."""
+    def _open_source_nodes(self, catalog, candidates: list[int]) -> set[int]:
+        """Which ``candidates`` are open source (catalog, SBOM licence, inventory kind)."""
         found: set[int] = set()
-        for node, (ref, value) in enumerate(zip(self.refs, self.values)):
+        for node in candidates:
+            ref, value = self.refs[node], self.value(node)
             if ref.type is NodeType.PRODUCT:
                 entry = catalog.product(ref.key) if catalog is not None else None
                 if (entry is not None and entry.open_source) or (
@@ -329,8 +347,8 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
         reached = index.reach([index.ids[s] for s in seeds])
     refs = index.refs
     stopped_ids = {i for i in reached if refs[i].type is NodeType.ASSET}
-    paths = _paths(index, reached)
-    stopped = tuple(sorted((StoppedAsset(refs[i], paths[i][-1], paths[i]) for i in stopped_ids),
+    name = index.name
+    stopped = tuple(sorted((StoppedAsset(refs[i], name(i), partial(_path, index, reached, i)) for i in stopped_ids),
                            key=lambda s: s.name.lower()))
     # Open source whose publisher was reached keeps running, without updates.
     degraded_ids: dict[int, int] = {}
@@ -394,21 +412,6 @@ def _reach_vendor_only(index: PropagationIndex, vendor: int) -> dict[int, int]:
     """Reach from a vendor without following ``owned_by`` down to its subsidiaries."""
     owned = {index.ids[s] for s in index.graph.sources(index.refs[vendor], EdgeKind.OWNED_BY)}
     return index.reach([vendor], not_from=(vendor, owned))
-
-
-def _paths(index: PropagationIndex, reached: dict[int, int]) -> dict[int, tuple[str, ...]]:
-    """The path of names from the cut to every reached node, each built from its parent's.
-
-    ``reached`` is in breadth-first order (a parent before its children), so one pass
-    suffices: each node's name is computed once, instead of once per path through it —
-    paths grow longer with the graph (chains of dependencies), and walking each one back
-    to the cut made the simulation grow faster than the graph.
-    """
-    paths: dict[int, tuple[str, ...]] = {}
-    name = index.name
-    for node, parent in reached.items():
-        paths[node] = (paths[parent] if parent != -1 else ()) + (name(node),)
-    return paths
 
 
 def _path(index: PropagationIndex, reached: dict[int, int], node: int) -> tuple[str, ...]:

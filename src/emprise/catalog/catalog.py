@@ -267,11 +267,29 @@ class Catalog:
     def stats(self) -> dict:
         """Counts for ``emprise catalog stats``: entries, sourced facts, by category and country."""
         facts = 0
-        for table in (self.vendors, self.products, self.countries, self.laws):
+        by_kind: dict[str, dict[str, int]] = {}
+        by_fact: Counter = Counter()
+        for kind, table in (("vendors", self.vendors), ("products", self.products),
+                            ("countries", self.countries), ("laws", self.laws)):
+            counts = by_kind[kind] = {"facts": 0, "checked": 0}
             for entry in table.values():
-                facts += len(entry.sources)
-        facts += sum(len(v.acquisitions) for v in self.vendors.values())
-        facts += sum(max(len(p.alternatives) - 1, 0) for p in self.products.values())
+                counts["facts"] += len(entry.sources)
+                for fact, ref in entry.sources.items():
+                    if ref.check is not None:
+                        counts["checked"] += 1
+                        by_fact[fact] += 1
+            facts += counts["facts"]
+        acquisitions = [a for v in self.vendors.values() for a in v.acquisitions]
+        by_kind["vendors"]["facts"] += len(acquisitions)
+        checked_acquisitions = sum(1 for a in acquisitions if a.ref.check is not None)
+        by_kind["vendors"]["checked"] += checked_acquisitions
+        if checked_acquisitions:
+            by_fact["acquisition"] += checked_acquisitions
+        facts += len(acquisitions)
+        extra_alternatives = sum(max(len(p.alternatives) - 1, 0) for p in self.products.values())
+        by_kind["products"]["facts"] += extra_alternatives
+        facts += extra_alternatives
+        facts_checked = sum(counts["checked"] for counts in by_kind.values())
         with_country = [v for v in self.vendors.values() if v.country is not None]
         with_parent = [v for v in with_country if self.ultimate_parent_known(v.id)]
         by_category = Counter(self.category_root(p.category) or "unknown" for p in self.products.values())
@@ -291,6 +309,12 @@ class Catalog:
             # Unsourced facts are refused when compiling, so every fact that
             # reaches a compiled catalog has one; the key is kept to make it visible.
             "facts_sourced": facts,
+            # Checked: someone opened a public page and it supported the fact (data/checks/*.csv);
+            # every other fact is drafted, its source not yet opened to confirm it.
+            "facts_checked": facts_checked,
+            "facts_drafted": facts - facts_checked,
+            "facts_checked_by_kind": by_kind,
+            "facts_checked_by_fact": dict(sorted(by_fact.items(), key=lambda item: (-item[1], item[0]))),
             "products_by_category": dict(by_category.most_common()),
             "vendors_by_country": dict(by_country.most_common()),
             "overlay": self.overlay,

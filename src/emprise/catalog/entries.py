@@ -107,18 +107,70 @@ def _register(cls: type) -> type:
 
 
 @dataclass(frozen=True, slots=True)
+class FactCheck:
+    """Someone opened a public page and it supported the fact: a row of a check log
+    (``data/checks/*.csv``). ``status`` is ``confirmed`` (as drafted), ``corrected``
+    (changed to what the page says) or ``added`` (a fact the page gave); ``as_of`` is
+    the page's date (None when it shows none); ``item`` names the one list item the
+    row checks (``hds`` of ``certifications``), empty for the whole fact."""
+
+    url: str
+    as_of: date | None
+    status: str
+    file: str
+    line: int
+    item: str = ""
+
+    def as_dict(self) -> dict:
+        """``{url, as_of, status}`` (JSON-ready), with ``item`` when the row checks one item."""
+        document = {"url": self.url, "as_of": self.as_of.isoformat() if self.as_of else None, "status": self.status}
+        if self.item:
+            document["item"] = self.item
+        return document
+
+
+CHECKED = "checked"
+DRAFTED = "drafted"
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where a fact comes from: the public ``source`` (a URL or a dataset
     reference), the date it was true (``as_of``) and the catalog file and line
-    that states it."""
+    that states it.
+
+    ``check`` is set when the fact was checked against a public page (see
+    FactCheck); otherwise the fact is *drafted*: stated from the maintainers'
+    knowledge or a data set, its source not yet opened to confirm it.
+    ``item_checks`` holds checks of single items of a list fact (one certification).
+    """
 
     source: str
     as_of: date
     file: str
     line: int
+    check: FactCheck | None = field(default=None, compare=False)
+    item_checks: tuple[FactCheck, ...] = field(default=(), compare=False)
+
+    @property
+    def checked(self) -> bool:
+        return self.check is not None
+
+    @property
+    def status(self) -> str:
+        """``checked`` or ``drafted``."""
+        return CHECKED if self.check is not None else DRAFTED
+
+    def status_text(self) -> str:
+        """``checked as of 2026-06-24`` or ``drafted, not yet checked`` (English; views translate)."""
+        if self.check is None:
+            partly = ", ".join(c.item for c in self.item_checks)
+            return "drafted, not yet checked" + (f" (checked: {partly})" if partly else "")
+        when = self.check.as_of.isoformat() if self.check.as_of else "page undated"
+        return f"checked as of {when} <{self.check.url}>" if self.check.url != self.source else f"checked as of {when}"
 
     def __str__(self) -> str:
-        return f"{self.source} (as of {self.as_of.isoformat()}; {self.file}:{self.line})"
+        return f"{self.source} (as of {self.as_of.isoformat()}; {self.file}:{self.line}; {self.status_text()})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +362,6 @@ class CategoryEntry:
 
 Entry = VendorEntry | ProductEntry | CountryEntry | LawEntry
 
-for _cls in (SourceRef, Acquisition, Alternative, AIFacts, DomainRule, VendorEntry, ProductEntry, CountryEntry, LawEntry, CategoryEntry):
+for _cls in (FactCheck, SourceRef, Acquisition, Alternative, AIFacts, DomainRule, VendorEntry, ProductEntry, CountryEntry, LawEntry, CategoryEntry):
     _register(_cls)
 del _cls

@@ -40,7 +40,7 @@ from emprise.errors import CatalogError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the compiled form or the rules that build it change.
-COMPILER_VERSION = "4"
+COMPILER_VERSION = "5"  # 5: facts carry their check (data/checks/*.csv)
 
 _lock = threading.Lock()
 _memo: dict[tuple, Catalog] = {}
@@ -73,8 +73,14 @@ def load_catalog(overlay: Path | str | None = None) -> Catalog:
 
 
 def compile_catalog(root: Path) -> Catalog:
-    """Compile every YAML file under ``root`` (no cache). Raises CatalogValidationError."""
-    return build_catalog(parse_tree(root))
+    """Compile every YAML file under ``root`` with the check logs of ``root/checks``
+    (no cache). Raises CatalogValidationError."""
+    from emprise.catalog.checks import read_logs
+
+    parsed = parse_tree(root)
+    rows, issues = read_logs(root)
+    parsed.issues.extend(issues)
+    return build_catalog(parsed, checks=rows)
 
 
 def validate_tree(root: Path) -> list[Issue]:
@@ -86,8 +92,9 @@ def validate_tree(root: Path) -> list[Issue]:
     return []
 
 
-def build_catalog(parsed: Parsed, overlay: str | None = None) -> Catalog:
-    """Index parsed entries after checking them together. Raises CatalogValidationError."""
+def build_catalog(parsed: Parsed, overlay: str | None = None, checks: list | None = None) -> Catalog:
+    """Index parsed entries after checking them together; ``checks`` (rows of the check
+    logs) are matched to their facts. Raises CatalogValidationError."""
     issues = list(parsed.issues)
     tables = {}
     for name in ("vendors", "products", "countries", "laws", "categories"):
@@ -100,6 +107,11 @@ def build_catalog(parsed: Parsed, overlay: str | None = None) -> Catalog:
             table[entry.id] = entry
         tables[name] = table
     issues.extend(validate(**tables))
+    if checks:
+        from emprise.catalog.checks import apply_checks
+
+        tables["vendors"], tables["products"], check_issues = apply_checks(checks, tables["vendors"], tables["products"])
+        issues.extend(check_issues)
     if issues:
         raise CatalogValidationError(issues)
     return index_catalog(**tables, overlay=overlay)
@@ -232,7 +244,9 @@ def _data_fingerprint(root: Path) -> str:
     that keeps both the size and the nanosecond mtime of a file is not a real risk.
     """
     digest = hashlib.sha256(f"{COMPILER_VERSION}|{sys.version_info[:2]}|{root.resolve()}".encode())
-    for path in sorted(root.rglob("*.yaml")):
+    from emprise.catalog.checks import log_files
+
+    for path in sorted([*root.rglob("*.yaml"), *log_files(root)]):
         stat = path.stat()
         digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]

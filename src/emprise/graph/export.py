@@ -37,6 +37,8 @@ def _provenance(items: list[Provenance]) -> list[dict]:
             entry["observed_at" if item.source == "import" else "as_of"] = item.observed_at
         if "url" in item.extra:
             entry["url"] = item.extra["url"]
+        if "check" in item.extra:  # catalog facts: "checked" or "drafted"
+            entry["check"] = item.extra["check"]
         out.append(entry)
     return out
 

@@ -51,6 +51,18 @@ MESSAGES = messages({
     "catalog.source": {"en": "Source", "fr": "Source"},
     "catalog.as_of": {"en": "As of", "fr": "Au"},
     "catalog.where": {"en": "Catalog file", "fr": "Fichier du catalogue"},
+    "catalog.check": {"en": "Checked?", "fr": "Vérifiée ?"},
+    "catalog.checked": {"en": "checked as of {as_of}", "fr": "vérifiée au {as_of}"},
+    "catalog.checked_undated": {"en": "checked (page undated)", "fr": "vérifiée (page non datée)"},
+    "catalog.checked_on": {"en": "{status} against {url}", "fr": "{status} sur {url}"},
+    "catalog.drafted": {"en": "drafted, not yet checked", "fr": "rédigée, pas encore vérifiée"},
+    "catalog.items_checked": {"en": "items checked: {items}", "fr": "éléments vérifiés : {items}"},
+    "catalog.overlay_fact": {"en": "stated by the organisation's overlay", "fr": "indiquée par la surcouche de l'organisation"},
+    "catalog.checked_legend": {
+        "en": "Checked: someone opened the cited page and it supported the fact. Drafted: stated from the "
+              "maintainers' knowledge or a data set; its source has not been opened to confirm it yet.",
+        "fr": "Vérifiée : quelqu'un a ouvert la page citée et elle confirmait l'information. Rédigée : écrite d'après "
+              "les connaissances des mainteneurs ou un jeu de données ; sa source n'a pas encore été ouverte pour la confirmer."},
     "catalog.unknown": {"en": "unknown", "fr": "inconnu"},
     "catalog.no_match": {"en": "nothing in the catalog matches {text!r}", "fr": "rien dans le catalogue ne correspond à {text!r}"},
     "catalog.not_found": {"en": "no product, vendor, country or law has the id {id!r}",
@@ -76,6 +88,14 @@ MESSAGES = messages({
     "catalog.stats.domain_rules": {"en": "Domain rules", "fr": "Règles de domaine"},
     "catalog.stats.facts": {"en": "Facts", "fr": "Informations"},
     "catalog.stats.facts_sourced": {"en": "Facts with a source and a date", "fr": "Informations sourcées et datées"},
+    "catalog.stats.facts_checked": {"en": "Facts checked against their source", "fr": "Informations vérifiées à leur source"},
+    "catalog.stats.facts_drafted": {"en": "Facts drafted, not yet checked", "fr": "Informations rédigées, pas encore vérifiées"},
+    "catalog.stats.by_kind": {"en": "Checked facts by kind of entry", "fr": "Informations vérifiées par type d'entrée"},
+    "catalog.stats.checked": {"en": "Checked", "fr": "Vérifiées"},
+    "catalog.stats.kind.vendors": {"en": "vendors", "fr": "éditeurs"},
+    "catalog.stats.kind.products": {"en": "products", "fr": "produits"},
+    "catalog.stats.kind.countries": {"en": "countries", "fr": "pays"},
+    "catalog.stats.kind.laws": {"en": "laws", "fr": "lois"},
     "catalog.stats.by_category": {"en": "Products by category", "fr": "Produits par catégorie"},
     "catalog.stats.by_country": {"en": "Vendors by country (top 15)", "fr": "Éditeurs par pays (15 premiers)"},
     "catalog.count": {"en": "Count", "fr": "Nombre"},
@@ -196,7 +216,7 @@ def show_command(
         if suggestions:
             message += "; " + t("catalog.did_you_mean", ids=", ".join(suggestions))
         raise _fail(message)
-    facts = _facts(entry)
+    facts = _facts(entry, overlay=catalog.overlay)
     if fmt == "json":
         document = {"kind": kind, "id": entry.id, "facts": facts}
         document.update(_extras(catalog, entry, kind))
@@ -205,11 +225,12 @@ def show_command(
     console = _console()
     console.print(f"[bold]{getattr(entry, 'name', None) or entry.name_en}[/bold] ({t('catalog.kind.' + kind)} {entry.id})")
     table = Table()
-    for key in ("catalog.fact", "catalog.value", "catalog.source", "catalog.as_of", "catalog.where"):
+    for key in ("catalog.fact", "catalog.value", "catalog.source", "catalog.as_of", "catalog.check", "catalog.where"):
         table.add_column(t(key), overflow="fold")
     for fact in facts:
-        table.add_row(fact["fact"], _text(fact["value"]), fact["source"], fact["as_of"], fact["where"])
+        table.add_row(fact["fact"], _text(fact["value"]), fact["source"], fact["as_of"], _check_text(fact), fact["where"])
     console.print(table)
+    console.print(t("catalog.checked_legend"))
     extras = _extras(catalog, entry, kind)
     if extras.get("ownership_chain"):
         console.print(f"[bold]{t('catalog.chain')}[/bold]: " + " → ".join(
@@ -217,7 +238,8 @@ def show_command(
     if extras.get("acquisitions"):
         for item in extras["acquisitions"]:
             console.print(f"[bold]{t('catalog.acquisitions')}[/bold]: "
-                          + t("catalog.acquired", acquirer=item["acquirer"], year=item["year"]) + f" — {item['source']}")
+                          + t("catalog.acquired", acquirer=item["acquirer"], year=item["year"]) + f" — {item['source']}"
+                          + f" ({_check_text(item)})")
     if extras.get("laws"):
         console.print(f"[bold]{t('catalog.laws')}[/bold]: " + ", ".join(extras["laws"]))
     if extras.get("products"):
@@ -245,12 +267,40 @@ def _lookup(catalog, entry_id: str):
     return None, None
 
 
-def _facts(entry) -> list[dict]:
+def _facts(entry, overlay: str | None = None) -> list[dict]:
     rows = []
     for fact, ref in sorted(entry.facts().items(), key=lambda item: (item[1].line, item[0])):
         rows.append({"fact": fact, "value": _value_of(entry, fact), "source": ref.source,
-                     "as_of": ref.as_of.isoformat(), "where": f"{ref.file}:{ref.line}"})
+                     "as_of": ref.as_of.isoformat(), "where": f"{ref.file}:{ref.line}", **_status(ref, overlay)})
     return rows
+
+
+def _status(ref, overlay: str | None = None) -> dict:
+    """``status`` (checked, drafted, or overlay: the organisation's own statement),
+    ``checked`` ({url, as_of, status} of the check, else null), and the items of a
+    list checked one by one when there are some."""
+    status = "overlay" if overlay is not None and ref.file == overlay else ref.status
+    document = {"status": status, "checked": ref.check.as_dict() if ref.check is not None else None}
+    if ref.item_checks:
+        document["items_checked"] = [check.as_dict() for check in ref.item_checks]
+    return document
+
+
+def _check_text(fact: dict) -> str:
+    """What ``show`` prints of a fact's check, in the current language."""
+    if fact["status"] == "overlay":
+        return t("catalog.overlay_fact")
+    check = fact["checked"]
+    if check is None:
+        text = t("catalog.drafted")
+        if fact.get("items_checked"):
+            text += "; " + t("catalog.items_checked", items=", ".join(
+                f"{c['item']} ({c['as_of'] or '?'})" for c in fact["items_checked"]))
+        return text
+    text = t("catalog.checked", as_of=check["as_of"]) if check["as_of"] else t("catalog.checked_undated")
+    if check["url"] != fact.get("source"):
+        text = t("catalog.checked_on", status=text, url=check["url"])
+    return text
 
 
 def _value_of(entry, fact: str):
@@ -285,10 +335,12 @@ def _extras(catalog, entry, kind: str) -> dict:
         top_country = catalog.country(chain[-1].country) if chain[-1].country else None
         extras["laws"] = list(top_country.laws) if top_country else []
     if kind == "vendor":
-        extras["acquisitions"] = [{"acquirer": a.acquirer, "year": a.year, "source": a.ref.source} for a in entry.acquisitions]
+        extras["acquisitions"] = [{"acquirer": a.acquirer, "year": a.year, "source": a.ref.source, **_status(a.ref)}
+                                  for a in entry.acquisitions]
         extras["products"] = [p.id for p in catalog.products_of(entry.id)]
     if kind == "product":
-        extras["alternatives"] = [{"product": a.product, "fit": a.fit.value, "source": a.ref.source} for a in entry.alternatives]
+        extras["alternatives"] = [{"product": a.product, "fit": a.fit.value, "source": a.ref.source, **_status(a.ref)}
+                                  for a in entry.alternatives]
         extras["ai_service"] = catalog.is_ai_service(entry)
         extras["sanction"] = entry.sanction.value if entry.sanction else None
     return extras
@@ -309,9 +361,16 @@ def stats_command(fmt: FormatOption = "table", overlay: OverlayOption = None) ->
     table.add_column(t("catalog.fact"))
     table.add_column(t("catalog.count"), justify="right")
     for key in ("products", "ai_services", "vendors", "vendors_with_country", "vendors_with_country_and_parent",
-                "countries", "laws", "categories", "domain_rules", "facts", "facts_sourced"):
+                "countries", "laws", "categories", "domain_rules", "facts", "facts_sourced", "facts_checked",
+                "facts_drafted"):
         table.add_row(t(f"catalog.stats.{key}"), f"{stats[key]:,}")
     console.print(table)
+    kinds = Table(title=t("catalog.stats.by_kind"))
+    for key in ("catalog.kind", "catalog.stats.facts", "catalog.stats.checked"):
+        kinds.add_column(t(key), justify="left" if key == "catalog.kind" else "right")
+    for kind, counts in stats["facts_checked_by_kind"].items():
+        kinds.add_row(t(f"catalog.stats.kind.{kind}"), f"{counts['facts']:,}", f"{counts['checked']:,}")
+    console.print(kinds)
     for title, key, limit in (("catalog.stats.by_category", "products_by_category", None),
                               ("catalog.stats.by_country", "vendors_by_country", 15)):
         sub = Table(title=t(title))
@@ -351,6 +410,9 @@ def resolve_one(catalog, text: str) -> dict:
         chain_top = catalog.ultimate_parent(vendor.id)
         top = chain_top if chain_top.controlled is False else None
     top_country = catalog.country(top.country) if top is not None and top.country else None
+    # Whether those facts were checked against a page (null when the fact is unknown):
+    # the ultimate parent is checked when every ``parent`` link up to it is.
+    chain = catalog.ownership_chain(vendor.id) if top is not None else []
     return {
         "input": text,
         "kind": kind,
@@ -366,7 +428,15 @@ def resolve_one(catalog, text: str) -> dict:
         "ultimate_parent_country": top.country if top else None,
         "laws": list(top_country.laws) if top_country else [],
         "sanction": product.sanction.value if product and product.sanction else None,
+        "country_checked": _fact_checked(vendor, "country") if vendor and vendor.country else None,
+        "ultimate_parent_checked": all(_fact_checked(v, "parent") for v in chain) if top else None,
+        "ultimate_parent_country_checked": _fact_checked(top, "country") if top and top.country else None,
     }
+
+
+def _fact_checked(entry, fact: str) -> bool:
+    ref = entry.sources.get(fact)
+    return ref is not None and ref.check is not None
 
 
 @catalog_app.command("resolve", help="Say which product, vendor, ultimate parent and country a host, purl, CPE or VAT/SIREN number belongs to.")

@@ -167,6 +167,11 @@ MESSAGES = messages({
     "report.source.catalog": {"en": "catalog:", "fr": "catalogue :"},
     "report.source.ref": {"en": "Source {number}", "fr": "Source {number}"},
     "report.source.as_of": {"en": "as of {when}", "fr": "au {when}"},
+    "report.source.checked": {"en": "checked against its source as of {when}",
+                              "fr": "vérifiée à sa source au {when}"},
+    "report.source.checked_undated": {"en": "checked against its source", "fr": "vérifiée à sa source"},
+    "report.source.drafted": {"en": "drafted, not yet checked against its source",
+                              "fr": "rédigée, pas encore vérifiée à sa source"},
     "report.source.no_url": {"en": "no public source given",
                              "fr": "pas de source publique indiquée"},
     "report.footer": {
@@ -311,6 +316,9 @@ class _Citations:
         when = _format_observed(source.observed_at, self.lang)
         if catalog:
             detail = t("report.source.as_of", lang=self.lang, when=when) if when else None
+            check = _check_detail(source, self.lang)
+            if check:
+                detail = f"{detail}; {check}" if detail else check
         else:
             detail = t("report.source.import", lang=self.lang, id=source.import_id,
                        when=when or t("report.unknown", lang=self.lang))
@@ -328,6 +336,16 @@ class _Citations:
         return [ImportedFile(file, import_id, self.files[file, import_id],
                              len(self.records[file, import_id]))
                 for file, import_id in sorted(self.files, key=lambda k: (k[0], k[1] or 0))]
+
+
+def _check_detail(source: Provenance, lang: str) -> str | None:
+    """Whether a cited catalog fact was checked against its page (docs/catalog.md)."""
+    status = source.extra.get("check")
+    if status == "checked":
+        when = _format_observed(source.extra.get("checked_as_of") or "", lang)
+        return (t("report.source.checked", lang=lang, when=when) if when
+                else t("report.source.checked_undated", lang=lang))
+    return t("report.source.drafted", lang=lang) if status == "drafted" else None
 
 
 def _fact(fact: Fact, citations: _Citations) -> Cell:
