@@ -58,6 +58,7 @@ class DependencyGraph:
         # instead of walking networkx's dicts of dicts again: that walk dominated a
         # simulation and grew faster than the graph (cache misses, not arithmetic).
         self.ids: dict[Ref, int] = {}
+        self.names: list[str] = []  # display name of each node, by id
         self._types = array("b")  # NODE_TYPES index of each node
         self._edges = (array("q"), array("q"), array("b"))  # src id, dst id, EDGE_KINDS index
 
@@ -67,12 +68,13 @@ class DependencyGraph:
         if found is None:
             found = self.ids[ref] = len(self.ids)
             self._types.append(_NODE_TYPE_CODE[ref.type])
+            self.names.append(ref.key)
         return found
 
     def _add_node(self, node: Node, provenance: list[Provenance], *, origin: str) -> Ref:
         ref = Ref(node.TYPE, node.key)
         if ref not in self.g:
-            self._id(ref)
+            self.names[self._id(ref)] = getattr(node, "name", None) or node.key
             self.g.add_node(ref, value=node, provenance=list(provenance), origin=origin)
         return ref
 

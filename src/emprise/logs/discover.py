@@ -26,6 +26,7 @@ from emprise.logs.inputs import LogFile, expand, line_numbers, lines_at, log_fil
 from emprise.logs.interface import SKIPPED, LogError
 from emprise.logs.privacy import DEFAULT_MIN_GROUP, Pseudonymiser
 from emprise.logs.registry import detect_format, format_class
+from emprise.logs.resolve_ips import conn_summary, resolve_connections
 
 GROUPINGS = ("product", "vendor", "host")
 SAMPLES_PER_REASON = 3
@@ -197,6 +198,8 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     # per-file summary needs, and a name repeated on every row would widen the key.
     parts = [_table_of(runner, log, formats[log.display_name], csv_mapping).mutate(
         part=ibis.literal(index, "int32")) for index, log in enumerate(files)]
+    # Zeek conn.log names only addresses: named from the run's dns/ssl logs (no-op without conn.log).
+    parts, conn_resolution = resolve_connections(files, formats, parts, runner.materialize)
     events = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     stages: dict[str, float] = {}
     mark = time.perf_counter()
@@ -260,7 +263,8 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
                      groups=group_rows, groups_hidden=groups_hidden,
                      extra={"distinct_hosts": distinct_hosts, "candidate_hosts": len(candidates),
                             "classified_hosts": len(classes),
-                            "stages": {k: round(v, 3) for k, v in stages.items()}})
+                            "stages": {k: round(v, 3) for k, v in stages.items()},
+                            **({"conn_resolution": conn_summary(agg, conn_resolution)} if conn_resolution else {})})
 
 
 def aggregate(events, since: date | None = None):

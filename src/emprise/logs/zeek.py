@@ -6,7 +6,7 @@ Which log it is comes from ``#path`` (TSV) or from the fields present (JSON):
 - ssl: the host is ``server_name`` (SNI); no byte counts.
 - http: the host is ``host``; ``request_body_len`` is sent, ``response_body_len`` received; ``username``.
 - conn: no name at all: the host is the server address ``id.resp_h``; ``orig_bytes`` sent,
-  ``resp_bytes`` received. Names come from joining dns.log, which is not done here.
+  ``resp_bytes`` received. Names come from the run's dns/ssl/http logs: ``resolve_ips``.
 
 The person is the client address ``id.orig_h`` (only http.log may name a user).
 """

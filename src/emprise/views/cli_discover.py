@@ -41,6 +41,11 @@ MESSAGES = messages({
                                "{engine} · {seconds:.1f} s",
                          "fr": "{files} fichier(s), {lines} lignes : {events} lues, {skipped} ignorées, {malformed} mal formées · "
                                "{engine} · {seconds:.1f} s"},
+    "discover.conn_resolution": {"en": "conn.log: {connections} connection(s), {resolved} named from dns.log/ssl.log/http.log, "
+                                       "{unresolved} unresolved ({addresses} address(es))",
+                                 "fr": "conn.log : {connections} connexion(s), {resolved} nommée(s) par dns.log/ssl.log/http.log, "
+                                       "{unresolved} non résolue(s) ({addresses} adresse(s))"},
+    "discover.conn_unresolved_top": {"en": "  most frequent unresolved: {top}", "fr": "  non résolues les plus fréquentes : {top}"},
     "discover.malformed": {"en": "malformed: {reason}: {count}", "fr": "mal formées : {reason} : {count}"},
     "discover.pseudonymised": {"en": "Users are pseudonymised (key: {key}); groups under {min} people show no individual.",
                                "fr": "Utilisateurs pseudonymisés (clé : {key}) ; les groupes de moins de {min} personnes ne montrent personne."},
@@ -157,6 +162,8 @@ def discover_command(
     if format is OutputFormat.json:
         rows = [row.as_json(result.by) for row in (*result.rows, *result.unknown_hosts)]
         rows += [row.as_json() for row in result.groups]  # each with its "group"
+        # Every element is a service row (the contract); how conn.log addresses were
+        # named goes to the run summary on stderr with the rest of the summary.
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif format is OutputFormat.csv:
         _write_csv(result)
@@ -252,6 +259,13 @@ def _print_summary(result, console) -> None:
                     events=sum(f.events for f in result.files), skipped=sum(f.skipped for f in result.files),
                     malformed=sum(f.malformed for f in result.files), engine=result.engine,
                     seconds=result.seconds), markup=False)
+    conn = result.extra.get("conn_resolution")
+    if conn:
+        console.print(t("discover.conn_resolution", connections=conn["connections"], resolved=conn["resolved"],
+                        unresolved=conn["unresolved"], addresses=conn["unresolved_addresses"]), markup=False)
+        if conn["top_unresolved"]:
+            top = ", ".join(f"{item['address']} ({item['connections']})" for item in conn["top_unresolved"][:5])
+            console.print(t("discover.conn_unresolved_top", top=top), markup=False, soft_wrap=True)
     for item in result.malformed:
         console.print(t("discover.malformed", reason=item.reason, count=item.count), markup=False)
         for sample in item.samples:
