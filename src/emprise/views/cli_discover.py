@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from emprise.i18n import messages, t
+from emprise.i18n import language, messages, t
 
 MESSAGES = messages({
     "discover.help": {"en": "Find the AI and SaaS services used, from proxy, DNS and Zeek logs (users pseudonymised).",
@@ -132,7 +132,6 @@ def discover_command(
     """Find the AI and SaaS services used, from proxy, DNS and Zeek logs."""
     from emprise.catalog import load_catalog
     from emprise.errors import EmpriseError
-    from emprise.i18n import language
     from emprise.logs.discover import discover
     from emprise.logs.privacy import Pseudonymiser, key_path, load_or_create_key, min_group_size, record_run
     from emprise.views.cli import ExitCode, State, err_console
@@ -168,7 +167,7 @@ def discover_command(
     elif format is OutputFormat.csv:
         _write_csv(result)
     else:
-        _print_tables(result)
+        _print_tables(result, catalog)
         if group_mapping is not None:
             _print_groups(result)
     if group_mapping is not None and result.groups_hidden:
@@ -282,10 +281,14 @@ def _size(value: int | None) -> str:
     return str(value)
 
 
-def _print_tables(result) -> None:
+def _print_tables(result, catalog) -> None:
     from rich.table import Table
 
     from emprise.views.cli import console
+
+    def category(category_id: str | None) -> str:
+        entry = catalog.category(category_id) if category_id else None
+        return entry.display_name(language()) if entry else (category_id or t("unknown"))
 
     if not result.rows:
         console.print(t("discover.none"))
@@ -301,7 +304,7 @@ def _print_tables(result) -> None:
         for row in result.rows:
             name = row.host if result.by == "host" else (row.product or row.vendor or row.key)
             table.add_row("●" if row.ai else "", name, row.vendor or t("unknown"), row.country or t("unknown"),
-                          row.category or t("unknown"), row.sanction or t("unknown"), str(row.users),
+                          category(row.category), row.sanction or t("unknown"), str(row.users),
                           str(row.requests), _size(row.bytes), (row.first_seen or "")[:10], (row.last_seen or "")[:10])
         console.print(table)
     if result.unknown_hosts:
