@@ -58,6 +58,10 @@ HOSTS = [
     ("poe.com", "poe", "quora", "US"),
     ("cursor.com", "cursor", "anysphere", "US"),
     ("wetransfer.com", "wetransfer", "bending-spoons", "IT"),
+    ("app.swile.fr", "swile", None, "FR"),  # seen in French traffic; owner of Swile SAS not in the catalog
+    ("my.osc-fr1.scalingo.com", "scalingo", None, "FR"),
+    ("scalingo.com", "scalingo", None, "FR"),
+    ("www.bimpli.com", "bimpli", None, "FR"),
 ]
 
 
@@ -195,3 +199,18 @@ def test_every_country_is_present_with_eu_and_adequacy(shipped):
     eea_only = {c.code for c in shipped.countries.values() if c.eea and not c.eu}
     assert eea_only == {"IS", "LI", "NO"}
     assert all(c.gdpr_adequacy is not None for c in shipped.countries.values())
+
+
+@pytest.mark.parametrize(
+    ("host", "product_id", "vendor_id", "country"),
+    [
+        ("app.swile.fr", "swile", "swile", "FR"),
+        ("scalingo.com", "scalingo", "scalingo", "FR"),
+        ("www.bimpli.com", "bimpli", "swile", "FR"),
+    ],
+)
+def test_french_saas_hosts_resolve_to_their_vendor(shipped, host, product_id, vendor_id, country):
+    product = shipped.product_for_host(host)
+    assert product is not None and product.id == product_id
+    assert product.vendor == vendor_id
+    assert shipped.vendor(vendor_id).country == country

@@ -26,7 +26,7 @@ def test_log_is_well_formed():
     rows = _rows()
     assert rows, "empty verification log"
     for row in rows:
-        assert row["status"] in {"confirmed", "corrected", "unverified"}, row
+        assert row["status"] in {"confirmed", "corrected", "added", "unverified"}, row
         if row["status"] != "unverified":
             assert row["url"].startswith(("http://", "https://")), row
         if row["as_of"]:

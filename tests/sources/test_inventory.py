@@ -250,3 +250,20 @@ def test_valid_rows_round_trip_exactly(tmp_path, names, costs):
     assert rejections == []
     got = [(nodes_of([r], Asset)[0].name, nodes_of([r], Contract)[0].annual_cost) for r in records]
     assert got == [(" ".join(n.split()), c.quantize(Decimal("0.01"))) for n, c in rows]
+
+
+@pytest.mark.parametrize("text", ["inf", "-Infinity", "NaN", "1e999", "2.5"])
+def test_integer_columns_refuse_non_finite_huge_and_fractions(text):
+    # Found by the fuzz test: "inf" reached int() and raised OverflowError.
+    from emprise.sources._inventory import FieldError, parse_int
+
+    with pytest.raises(FieldError, match="whole number"):
+        parse_int(text, "users")
+
+
+@pytest.mark.parametrize("text", ["1e30", "1e400", "9999999999999999"])
+def test_amounts_beyond_any_budget_are_refused(text):
+    from emprise.sources._inventory import FieldError, parse_money
+
+    with pytest.raises(FieldError, match="too large"):
+        parse_money(text, "annual_cost")

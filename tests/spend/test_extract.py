@@ -117,3 +117,12 @@ def test_greek_vat_prefix_means_greece():
 
     ids = seller_ids(Invoice(file="x", syntax="cii", seller_vat="EL094259216"))
     assert ids.country == "GR"
+
+
+@pytest.mark.parametrize("amount", ["1E+30", "1e400", "-2000000000000000"])
+def test_amount_out_of_any_range_is_a_named_rejection(amount):
+    # Decimal reads these, but no invoice holds them and rounding them would fail later.
+    data = (FIXTURES / "it" / "ubl" / "scaleway-2026-01.xml").read_bytes()
+    data = data.replace(b">602.93</cbc:PayableAmount>", b">" + amount.encode() + b"</cbc:PayableAmount>")
+    [item] = read_bytes(data, "big.xml")
+    assert "out of range" in item.reason

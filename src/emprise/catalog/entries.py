@@ -63,6 +63,7 @@ class RuleKind(enum.StrEnum):
 CERTIFICATIONS = frozenset(
     {
         "secnumcloud",  # ANSSI qualification
+        "cspn",  # ANSSI Certification de Sécurité de Premier Niveau (a product's security certification)
         "hds",  # Hébergeur de données de santé (France)
         "bsi-c5",  # German BSI Cloud Computing Compliance Criteria Catalogue
         "eucs",  # ENISA European Cybersecurity Certification Scheme for Cloud Services

@@ -180,6 +180,10 @@ def _text(value) -> str | None:
     return " ".join(str(value).split())
 
 
+_INT64_MAX = 2**63 - 1
+_MAX_AMOUNT = Decimal("1e15")
+
+
 def parse_int(value, column: str, *, low: int | None = None, high: int | None = None) -> int | None:
     if _blank(value):
         return None
@@ -190,11 +194,13 @@ def parse_int(value, column: str, *, low: int | None = None, high: int | None = 
             number = Decimal(str(value))
         else:
             number = Decimal(re.sub(r"[\s\u00a0\u202f]", "", str(value)))
-        if number != number.to_integral_value():
-            raise InvalidOperation
+        if not number.is_finite() or number != number.to_integral_value():
+            raise InvalidOperation  # "inf", "NaN" and fractions are not whole numbers
         result = int(number)
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, OverflowError):
         raise FieldError(f"{column}: expected a whole number, got {value!r}") from None
+    if abs(result) > _INT64_MAX:  # the stores keep 64-bit integers
+        raise FieldError(f"{column}: {value!r} is too large for a whole number")
     if low is not None and result < low or high is not None and result > high:
         bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
         raise FieldError(f"{column}: {result} is out of range (must be {bounds})")
@@ -233,6 +239,8 @@ def parse_money(value, column: str) -> Decimal | None:
         raise FieldError(f"{column}: not an amount: {value!r}")
     if amount < 0:
         raise FieldError(f"{column}: negative amount {value!r}")
+    if amount >= _MAX_AMOUNT:  # beyond any budget, and beyond what quantize can hold
+        raise FieldError(f"{column}: amount too large: {value!r}")
     return amount.quantize(Decimal("0.01"))
 
 

@@ -65,7 +65,12 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"{text!r} is not an amount") from None
     if not value.is_finite():
         raise ValueError(f"{text!r} is not an amount")
+    if abs(value) >= _LARGEST:  # no ledger line holds that much; sums and roundings could not either
+        raise ValueError(f"{text!r} is out of range")
     return value
+
+
+_LARGEST = Decimal("1e15")
 
 
 def _parse_date(text: str) -> date | None:
