@@ -35,6 +35,8 @@ def _checked() -> list[dict[str, str]]:
 def _value(product, field: str):
     if field.startswith("ai."):
         return getattr(product.ai, field[3:]) if product.ai is not None else None
+    if field.startswith("environment."):
+        return getattr(product.environment, field[12:]) if product.environment is not None else None
     return getattr(product, field)
 
 

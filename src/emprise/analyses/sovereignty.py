@@ -83,8 +83,19 @@ MESSAGES = messages({
     "sov.r.licence": {"en": "licence: {value}", "fr": "licence : {value}"},
     "sov.r.certifications": {"en": "{whose} certifications: {value}",
                              "fr": "certifications ({whose}) : {value}"},
-    "sov.r.environment": {"en": "no PUE, energy or carbon disclosure in the catalog",
-                          "fr": "aucune donnée de PUE, d'énergie ou de carbone au catalogue"},
+    "sov.r.pue": {"en": "power usage effectiveness (PUE) {value}, {origin}",
+                  "fr": "efficacité énergétique (PUE) {value}, {origin}"},
+    "sov.r.renewable": {"en": "share of renewable electricity {value}, {origin}",
+                        "fr": "part d'électricité renouvelable {value}, {origin}"},
+    "sov.r.carbon_report": {
+        "en": "carbon report published: {value}, {origin} (no PUE or energy figure known)",
+        "fr": "bilan carbone publié : {value}, {origin} (aucun chiffre de PUE ni d'énergie connu)"},
+    "sov.w.env_own": {"en": "disclosed for {names} itself", "fr": "publié pour {names} lui-même"},
+    "sov.w.env_vendor": {
+        "en": "disclosed company-wide by its vendor {names}, which operates it",
+        "fr": "publié par son fournisseur {names}, qui l'exploite (chiffre de toute l'entreprise)"},
+    "sov.w.env_host": {"en": "disclosed by its hosting ({names}), via hosted_on",
+                       "fr": "publié par son hébergement ({names}), via hosted_on"},
     # words used in reasons
     "sov.w.eu": {"en": "EU", "fr": "UE"},
     "sov.w.non_eu_adequate": {"en": "non-EU, GDPR adequacy", "fr": "hors UE, adéquation RGPD"},
@@ -136,6 +147,14 @@ MESSAGES = messages({
     "sov.u.licence": {"en": "licence", "fr": "licence"},
     "sov.u.certifications": {"en": "certifications (none stated in the catalog)",
                              "fr": "certifications (aucune indiquée au catalogue)"},
+    "sov.u.environment": {
+        "en": "PUE, renewable energy and carbon disclosure (none in the catalog for it, its hosts "
+              "or its vendor)",
+        "fr": "PUE, énergie renouvelable et bilan carbone (rien au catalogue pour lui, ses "
+              "hébergeurs ni son fournisseur)"},
+    "sov.u.environment_self": {
+        "en": "PUE, renewable energy and carbon disclosure of the organisation's own infrastructure",
+        "fr": "PUE, énergie renouvelable et bilan carbone de l'infrastructure de l'organisation"},
     # SecNumCloud §19.6
     "sov.snc.eu_registered_office": {"en": "registered office in the EU", "fr": "siège social dans l'UE"},
     "sov.snc.non_eu_holders": {
@@ -176,6 +195,9 @@ class ScoringConfig:
     tables: dict[str, dict[str, int]]
     state_owned_non_eu: int
     path: str = ""
+    # Threshold tables (SOV-8): name -> ((bound, score), ...) best first, and the score of a
+    # disclosed figure beyond every bound.
+    thresholds: dict[str, tuple[tuple[tuple[float, int], ...], int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ScoringConfig":
@@ -187,6 +209,15 @@ class ScoringConfig:
 
     def table(self, name: str) -> dict[str, int]:
         return self.tables[name]
+
+    def threshold_score(self, name: str, figure: float) -> int:
+        """The score of ``figure`` in the bounds table ``name`` (``pue``: at most; else at least)."""
+        bounds, otherwise = self.thresholds[name]
+        at_most = _THRESHOLD_KEYS[name][0] == "at_most"
+        for bound, score in bounds:
+            if (figure <= bound) if at_most else (figure >= bound):
+                return score
+        return otherwise
 
 
 _TABLE_KEYS = {
@@ -200,7 +231,11 @@ _TABLE_KEYS = {
     "alternatives": {"eu_full", "eu_partial", "other"},
     "ai_training": {"no", "yes_with_enterprise_tier", "yes"},
     "certifications": None,  # any certification id the catalog knows
+    "carbon_report": {"published", "not_published"},
 }
+# Tables of bounds (SOV-8): a figure at most (PUE) or at least (renewable share) a bound
+# scores that bound's score; beyond every bound it scores the `otherwise` key.
+_THRESHOLD_KEYS = {"pue": ("at_most", "higher"), "renewable_share": ("at_least", "lower")}
 
 
 @lru_cache(maxsize=8)
@@ -220,7 +255,7 @@ def _load_config(path: str) -> ScoringConfig:
 
     if not isinstance(raw, dict):
         raise fail("expected a mapping at the top level")
-    expected = {"weights", "aggregate", "seal", "state_owned_non_eu", *_TABLE_KEYS}
+    expected = {"weights", "aggregate", "seal", "state_owned_non_eu", *_TABLE_KEYS, *_THRESHOLD_KEYS}
     if set(raw) != expected:
         missing, extra = sorted(expected - set(raw)), sorted(set(raw) - expected)
         raise fail(f"keys missing: {missing or 'none'}; unknown keys: {extra or 'none'}")
@@ -260,9 +295,26 @@ def _load_config(path: str) -> ScoringConfig:
     state = raw["state_owned_non_eu"]
     if not isinstance(state, int) or not 0 <= state <= 4:
         raise fail("state_owned_non_eu: expected a score from 0 to 4")
+    thresholds = {}
+    for name, (direction, otherwise) in _THRESHOLD_KEYS.items():
+        table = raw[name]
+        if not isinstance(table, dict) or otherwise not in table or len(table) < 2:
+            raise fail(f"{name}: expected bounds ({direction.replace('_', ' ')}) with a score each, "
+                       f"and `{otherwise}`")
+        bounds = []
+        for key, value in table.items():
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 4:
+                raise fail(f"{name}.{key}: expected a score from 0 to 4, got {value!r}")
+            if key == otherwise:
+                continue
+            if isinstance(key, bool) or not isinstance(key, (int, float)):
+                raise fail(f"{name}: {key!r} is neither a number nor `{otherwise}`")
+            bounds.append((float(key), value))
+        bounds.sort(reverse=direction == "at_least")  # the most demanding bound first
+        thresholds[name] = (tuple(bounds), table[otherwise])
     return ScoringConfig(weights={k: float(v) for k, v in weights.items()}, aggregate=dict(aggregate),
                          seal_rule=seal["rule"], seal_required=tuple(required), tables=tables,
-                         state_owned_non_eu=state, path=path)
+                         state_owned_non_eu=state, path=path, thresholds=thresholds)
 
 
 # -- values -------------------------------------------------------------------------
@@ -818,8 +870,82 @@ def _security(ctx: _Context) -> None:
         ctx.unknown("SOV-7", "security.certifications", "certifications")
 
 
+def _environment_holders(ctx: _Context) -> tuple[str, list]:
+    """Whose environmental disclosure applies, first found:
+
+    - ``own``: the asset's own product discloses something (and the organisation does not
+      run it itself);
+    - ``host``: its hosts, followed through hosted_on — each host's product, else that
+      product's vendor (a company-wide disclosure);
+    - ``vendor``: a service operated by its vendor that names no host runs in the vendor's
+      own data centres: the vendor's company-wide disclosure.
+    """
+    product, self_run = ctx.product, _self_run(ctx)
+    if product is not None and product.environment is not None and not self_run:
+        return "own", [product]
+    holders: list = []
+    for provider in ctx.hosting:
+        ref = ctx.graph.product_of(provider) if provider.type is NodeType.ASSET else provider
+        entry = ctx.catalog.product(ref.key) if ref is not None and ref.type is NodeType.PRODUCT else None
+        if entry is None or entry.environment is None:
+            vendor = ctx.graph.vendor_of(ref) if ref is not None else None
+            entry = ctx.catalog.vendor(vendor.key) if vendor is not None else None
+        if entry is not None and entry.environment is not None and entry not in holders:
+            holders.append(entry)
+    if holders or ctx.hosting or self_run is not False or not ctx.chain:
+        return "host", holders
+    vendor = ctx.catalog.vendor(ctx.chain[0].key)
+    return ("vendor", [vendor]) if vendor is not None and vendor.environment is not None else ("host", [])
+
+
 def _environment(ctx: _Context) -> None:
-    ctx.add("SOV-8", "environment.disclosure", None, None, "sov.r.environment")
+    """SOV-8 from the catalog's ``environment`` facts: the product's own, else its hosts',
+    else its operating vendor's (see ``_environment_holders``).
+
+    PUE and renewable share are scored from the bounds tables; with several hosts, the worst
+    disclosed figure counts. A published carbon report counts only when neither figure is
+    known (disclosure without a measure). Nothing disclosed: unknown, never guessed.
+    """
+    cfg = ctx.config
+    whose, holders = _environment_holders(ctx)
+    if not holders:
+        self_hosted = _self_run(ctx) and not ctx.hosting
+        ctx.unknown("SOV-8", "environment.disclosure", "environment_self" if self_hosted else "environment")
+        return
+    via: tuple[str, ...] = ()  # how the asset reaches whoever disclosed: hosted_on or made_by records
+    if whose == "host":
+        via = _hosting_provenance(ctx.graph, ctx.asset, ctx.hosting)
+    elif whose == "vendor":
+        via = ctx.asset_sources + _chain_sources(ctx.graph, ctx.asset, ctx.chain[:1])
+    known_figure = False
+    for fact, table, reason, show in (("pue", "pue", "sov.r.pue", lambda v: f"{v:g}"),
+                                      ("renewable_share", "renewable_share", "sov.r.renewable",
+                                       lambda v: f"{v * 100:g} %")):
+        found = [(entry, getattr(entry.environment, fact)) for entry in holders
+                 if getattr(entry.environment, fact) is not None]
+        if not found:
+            continue
+        known_figure = True
+        scores = [cfg.threshold_score(table, figure) for _, figure in found]
+        value = "; ".join(f"{show(figure)} ({entry.name})" for entry, figure in found)
+        sources = via + tuple(s for entry, _ in found for s in _catalog_source(entry, f"environment.{fact}"))
+        names = ", ".join(entry.name for entry, _ in found)
+        ctx.add("SOV-8", f"environment.{fact}", value, min(scores), reason, tuple(dict.fromkeys(sources)),
+                value=value, origin=f"@sov.w.env_{whose}|names={names}")
+    if known_figure:
+        return
+    reports = [(entry, entry.environment.carbon_report) for entry in holders
+               if entry.environment.carbon_report is not None]
+    if not reports:
+        ctx.unknown("SOV-8", "environment.disclosure", "environment")
+        return
+    key = "published" if all(published for _, published in reports) else "not_published"
+    names = ", ".join(entry.name for entry, _ in reports)
+    sources = via + tuple(s for entry, _ in reports
+                          for s in _catalog_source(entry, "environment.carbon_report"))
+    ctx.add("SOV-8", "environment.carbon_report", key, cfg.table("carbon_report")[key], "sov.r.carbon_report",
+            tuple(dict.fromkeys(sources)), value="@sov.w.yes" if key == "published" else "@sov.w.no",
+            origin=f"@sov.w.env_{whose}|names={names}")
 
 
 # -- SecNumCloud §19.6 ----------------------------------------------------------------

@@ -11,8 +11,8 @@ facts), one row a fact::
 
 ``fact`` is a vendor field (``country``, ``parent``, ``ownership``, ``legal_name``,
 ``siren``, ``vat``, ``cpe_vendors`` …), ``acquisition`` (``new_value`` =
-``acquirer@year``), or ``product:<id>:<field>`` (``ai.retention`` for nested
-facts), ``product:<id>:<field>:<item>`` for one item of a list. ``status`` is
+``acquirer@year``), or ``product:<id>:<field>`` (``ai.retention``,
+``environment.pue`` for nested facts), ``product:<id>:<field>:<item>`` for one item of a list. ``status`` is
 ``confirmed``, ``corrected``, ``added`` (the page checked the fact) or
 ``unverified`` (looked for, not found: the fact stays *drafted*).
 
@@ -30,15 +30,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from emprise.catalog.compiler import AI_FACTS, PRODUCT_FACTS, VENDOR_FACTS, Issue
+from emprise.catalog.compiler import AI_FACTS, ENVIRONMENT_FACTS, PRODUCT_FACTS, VENDOR_FACTS, Issue
 from emprise.catalog.entries import FactCheck, ProductEntry, SourceRef, VendorEntry
 
 CHECKS_DIR = "checks"
 COLUMNS = ("vendor_id", "fact", "old_value", "new_value", "status", "url", "as_of", "note")
 CHECKED_STATUSES = frozenset({"confirmed", "corrected", "added"})
 STATUSES = CHECKED_STATUSES | {"unverified"}
-VENDOR_FACT_NAMES = frozenset(VENDOR_FACTS) | {"parent"}
-PRODUCT_FACT_NAMES = frozenset(PRODUCT_FACTS) | {f"ai.{name}" for name in AI_FACTS}
+VENDOR_FACT_NAMES = (frozenset(VENDOR_FACTS) | {"parent"}
+                     | {f"environment.{name}" for name in ENVIRONMENT_FACTS})
+PRODUCT_FACT_NAMES = (frozenset(PRODUCT_FACTS) | {f"ai.{name}" for name in AI_FACTS}
+                      | {f"environment.{name}" for name in ENVIRONMENT_FACTS})
 _LIST_FIELDS = frozenset({"aliases", "purls", "hosting", "data_locations", "certifications", "cpe"})
 
 
@@ -155,12 +157,16 @@ def _text(value: object) -> str:
 def vendor_value(vendor: VendorEntry, fact: str) -> str:
     if fact == "parent":
         return {True: vendor.parent or "", False: "none", None: ""}[vendor.controlled]
+    if fact.startswith("environment."):
+        return _text(getattr(vendor.environment, fact[12:]) if vendor.environment is not None else None)
     return _text(getattr(vendor, fact))
 
 
 def product_value(product: ProductEntry, fact: str) -> object:
     if fact.startswith("ai."):
         return getattr(product.ai, fact[3:]) if product.ai is not None else None
+    if fact.startswith("environment."):
+        return getattr(product.environment, fact[12:]) if product.environment is not None else None
     return getattr(product, fact)
 
 

@@ -31,6 +31,7 @@ from emprise.catalog.entries import (
     CategoryEntry,
     CountryEntry,
     DomainRule,
+    EnvironmentFacts,
     Fit,
     LawEntry,
     Ownership,
@@ -202,6 +203,33 @@ def _cpe_products(value: Any) -> tuple[str, ...]:
     return names
 
 
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Bad(f"expected a number, got {value!r}")
+    return float(value)
+
+
+PUE_RANGE = (1.0, 3.0)
+
+
+def _pue(value: Any) -> float:
+    """A power usage effectiveness: total facility energy / IT energy, so at least 1.0."""
+    number = _number(value)
+    low, high = PUE_RANGE
+    if not low <= number <= high:
+        raise _Bad(f"a PUE is between {low} and {high} (total facility energy / IT energy), got {value!r}")
+    return number
+
+
+def _share(value: Any) -> float:
+    """A share from 0 to 1 (0.78 for 78 %)."""
+    number = _number(value)
+    if not 0.0 <= number <= 1.0:
+        hint = f" (write {number / 100:g} for {value} %)" if 1.0 < number <= 100.0 else ""
+        raise _Bad(f"expected a share from 0 to 1, got {value!r}{hint}")
+    return number
+
+
 def _url_or_ref(value: Any) -> str:
     return _str(value)
 
@@ -328,7 +356,8 @@ VENDOR_FACTS: dict[str, Callable[[Any], Any]] = {
     "purls": _purls,
     "cpe_vendors": _cpe_vendors,
 }
-VENDOR_KEYS = set(VENDOR_FACTS) | {"id", "parent", "acquisitions", "source", "as_of", "products", "note"}
+VENDOR_KEYS = set(VENDOR_FACTS) | {"id", "parent", "acquisitions", "environment", "source", "as_of", "products",
+                                   "note"}
 
 
 def _parse_vendor(mapping: Any, line: int, ctx: _Ctx) -> VendorEntry | None:
@@ -352,6 +381,7 @@ def _parse_vendor(mapping: Any, line: int, ctx: _Ctx) -> VendorEntry | None:
             acquisition = _parse_acquisition(item, item_line, ctx, item_defaults)
             if acquisition is not None:
                 acquisitions.append(acquisition)
+    environment = _parse_environment(mapping, ctx, defaults, sources)
     if vendor_id is None or values["name"] is None:
         return None
     for key in ("siren", "vat"):
@@ -374,6 +404,7 @@ def _parse_vendor(mapping: Any, line: int, ctx: _Ctx) -> VendorEntry | None:
         acquisitions=tuple(acquisitions),
         purls=values["purls"] or (),
         cpe_vendors=values["cpe_vendors"] or (),
+        environment=environment,
         file=ctx.file,
         line=mapping.line,
         sources=sources,
@@ -424,8 +455,11 @@ PRODUCT_FACTS: dict[str, Callable[[Any], Any]] = {
     "sill": _bool,
     "cpe": _cpe_products,
 }
-PRODUCT_KEYS = set(PRODUCT_FACTS) | {"id", "domains", "ai", "alternatives", "source", "as_of", "note", "sanction"}
+PRODUCT_KEYS = set(PRODUCT_FACTS) | {"id", "domains", "ai", "environment", "alternatives", "source", "as_of", "note",
+                                     "sanction"}
 AI_FACTS = {"trains_on_inputs": _bool, "retention": _str, "enterprise_tier": _bool}
+# What a provider discloses of its data centres (SOV-8); ``environment.pue`` in sources and logs.
+ENVIRONMENT_FACTS = {"pue": _pue, "renewable_share": _share, "carbon_report": _bool}
 
 
 def _parse_product(mapping: Any, line: int, ctx: _Ctx, default_vendor: str | None, overlay: bool) -> ProductEntry | None:
@@ -452,6 +486,7 @@ def _parse_product(mapping: Any, line: int, ctx: _Ctx, default_vendor: str | Non
             _check_keys(raw, set(AI_FACTS) | {"source", "as_of"}, "ai", ctx)
             ai_defaults = _defaults(raw, _Ctx(ctx.file, defaults[0], defaults[1], ctx.issues))
             ai = AIFacts(**{k: _fact(raw, k, conv, ctx, ai_defaults, sources, f"ai.{k}") for k, conv in AI_FACTS.items()})
+    environment = _parse_environment(mapping, ctx, defaults, sources)
     domains = _parse_domains(mapping, ctx, product_id, defaults, sources) if "domains" in mapping else ()
     alternatives = []
     if "alternatives" in mapping:
@@ -492,6 +527,7 @@ def _parse_product(mapping: Any, line: int, ctx: _Ctx, default_vendor: str | Non
         licence=values["licence"],
         sill=values["sill"],
         ai=ai,
+        environment=environment,
         alternatives=tuple(alternatives),
         sanction=sanction,
         internal=overlay,
@@ -500,6 +536,24 @@ def _parse_product(mapping: Any, line: int, ctx: _Ctx, default_vendor: str | Non
         line=mapping.line,
         sources=sources,
     )
+
+
+def _parse_environment(
+    mapping: LineDict, ctx: _Ctx, defaults: tuple[str | None, date | None], sources: dict[str, SourceRef]
+) -> EnvironmentFacts | None:
+    """The ``environment`` block of a product or vendor (facts ``environment.pue`` …), or None."""
+    if "environment" not in mapping:
+        return None
+    raw = mapping["environment"]
+    if not isinstance(raw, LineDict):
+        ctx.issue(mapping.line_of("environment"),
+                  "environment: expected a mapping (pue, renewable_share, carbon_report)")
+        return None
+    _check_keys(raw, set(ENVIRONMENT_FACTS) | {"source", "as_of", "note"}, "environment", ctx)
+    env_defaults = _defaults(raw, _Ctx(ctx.file, defaults[0], defaults[1], ctx.issues))
+    values = {k: _fact(raw, k, conv, ctx, env_defaults, sources, f"environment.{k}")
+              for k, conv in ENVIRONMENT_FACTS.items()}
+    return EnvironmentFacts(**values) if any(v is not None for v in values.values()) else None
 
 
 def _parse_alternative(item: Any, line: int, ctx: _Ctx, defaults: tuple[str | None, date | None]) -> Alternative | None:

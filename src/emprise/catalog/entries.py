@@ -226,6 +226,18 @@ class AIFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class EnvironmentFacts:
+    """What a hosting or cloud provider discloses of its data centres' environmental
+    footprint (SOV-8): the fleet's power usage effectiveness (total facility energy /
+    IT energy, at least 1.0), the share of its electricity from (or matched by)
+    renewable sources (0–1), and whether it publishes a carbon (greenhouse-gas) report."""
+
+    pue: float | None = None
+    renewable_share: float | None = None
+    carbon_report: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DomainRule:
     """A v2fly rule naming the hosts of a product; ``precedence`` settles a rule two
     products claim (the higher wins)."""
@@ -264,6 +276,7 @@ class VendorEntry(_Sourced):
     acquisitions: tuple[Acquisition, ...] = ()
     purls: tuple[str, ...] = ()
     cpe_vendors: tuple[str, ...] = ()  # the vendor field of its CPE names (NVD), e.g. "microsoft"
+    environment: EnvironmentFacts | None = None  # company-wide data-centre disclosure (SOV-8)
     file: str = ""
     line: int = 0
     sources: dict[str, SourceRef] = field(default_factory=dict, compare=False, hash=False)
@@ -294,6 +307,7 @@ class ProductEntry(_Sourced):
     licence: str | None = None
     sill: bool | None = None
     ai: AIFacts | None = None
+    environment: EnvironmentFacts | None = None  # data-centre disclosure (PUE, renewables, carbon)
     alternatives: tuple[Alternative, ...] = ()
     sanction: Sanction | None = None
     internal: bool = False  # added by an organisation overlay, not shipped
@@ -363,6 +377,6 @@ class CategoryEntry:
 
 Entry = VendorEntry | ProductEntry | CountryEntry | LawEntry
 
-for _cls in (FactCheck, SourceRef, Acquisition, Alternative, AIFacts, DomainRule, VendorEntry, ProductEntry, CountryEntry, LawEntry, CategoryEntry):
+for _cls in (FactCheck, SourceRef, Acquisition, Alternative, AIFacts, EnvironmentFacts, DomainRule, VendorEntry, ProductEntry, CountryEntry, LawEntry, CategoryEntry):
     _register(_cls)
 del _cls

@@ -31,7 +31,7 @@ from emprise.catalog.compiler import (
     slim_rules,
     validate,
 )
-from emprise.catalog.entries import AIFacts, ProductEntry
+from emprise.catalog.entries import AIFacts, EnvironmentFacts, ProductEntry
 from emprise.catalog.hosts import HostIndex
 from emprise.catalog.names import normalise_name
 from emprise.catalog.purls import PurlIndex
@@ -40,7 +40,7 @@ from emprise.errors import CatalogError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the compiled form or the rules that build it change.
-COMPILER_VERSION = "5"  # 5: facts carry their check (data/checks/*.csv)
+COMPILER_VERSION = "7"  # 5: facts carry their check (data/checks/*.csv); 6, 7: environment facts
 
 _lock = threading.Lock()
 _memo: dict[tuple, Catalog] = {}
@@ -230,6 +230,10 @@ def _merge(base, update):  # noqa: ANN001, ANN202
         if "ai" in changes and base.ai is not None and update.ai is not None:
             merged = {k: getattr(update.ai, k) if f"ai.{k}" in update.sources else getattr(base.ai, k) for k in ("trains_on_inputs", "retention", "enterprise_tier")}
             changes["ai"] = AIFacts(**merged)
+    if "environment" in changes and base.environment is not None and update.environment is not None:
+        merged = {k: getattr(update.environment, k) if f"environment.{k}" in update.sources
+                  else getattr(base.environment, k) for k in ("pue", "renewable_share", "carbon_report")}
+        changes["environment"] = EnvironmentFacts(**merged)
     sources = {**base.sources, **update.sources}
     return dataclasses.replace(base, **changes, sources=sources)
 
