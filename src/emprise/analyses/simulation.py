@@ -355,22 +355,26 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
     stopped_ids = [stopped_ids[k] for k in _order_of([names[i].lower() for i in stopped_ids])]
     stopped = tuple(StoppedAsset(refs[i], names[i], partial(_path, index, reached, i)) for i in stopped_ids)
     # Open source whose publisher was reached keeps running, without updates.
-    degraded_ids: dict[int, int] = {}
-    for node, publisher in index.open_source_of.items():
-        if publisher in reached and node not in reached:
-            degraded_ids[node] = publisher
-    degraded_assets: set[int] = set()
-    for node in degraded_ids:
+    reached_mask = np.zeros(len(refs), dtype=bool)
+    reached_mask[reached_ids] = True
+    degraded_ids = {node: publisher for node, publisher in index.open_source_of.items()
+                    if reached_mask[publisher] and not reached_mask[node]}
+    lost_publisher: dict[int, int] = {}  # degraded asset -> the publisher it lost
+    products = []
+    for node, publisher in degraded_ids.items():
         if refs[node].type is NodeType.ASSET:
-            degraded_assets.add(node)
-        else:  # an open-source product: its instances lose their updates
-            degraded_assets.update(index.ids[a] for a in graph.sources(refs[node], EdgeKind.INSTANCE_OF)
-                                   if index.ids[a] not in reached)
-    degraded = tuple(sorted(
-        (StoppedAsset(refs[i], index.name(i),
-                      _path(index, reached, degraded_ids.get(i, _publisher_of_instance(index, i, degraded_ids)))
-                      + (index.name(i),))
-         for i in degraded_assets), key=lambda s: s.name.lower()))
+            lost_publisher[node] = publisher
+        else:
+            products.append(node)
+    if products:  # an open-source product: its instances (not stopped otherwise) lose their updates
+        instance_of = index.edge_kinds == index.kind_codes[EdgeKind.INSTANCE_OF]
+        assets, of = index.edge_sources[instance_of], index.edge_targets[instance_of]
+        hit = np.isin(of, products) & ~reached_mask[assets]
+        for asset, product in zip(assets[hit].tolist(), of[hit].tolist()):
+            lost_publisher.setdefault(asset, degraded_ids[product])
+    degraded_assets = list(lost_publisher)
+    degraded = tuple(StoppedAsset(refs[i], names[i], partial(_degraded_path, index, reached, lost_publisher[i], i))
+                     for i in (degraded_assets[k] for k in _order_of([names[i].lower() for i in degraded_assets])))
     restorations = _restorations(graph, catalog, cut, seeds, stopped)
     restorable_assets = {r.asset for r in restorations}
     capabilities = []
@@ -436,9 +440,8 @@ def _refs_by_owner(index: PropagationIndex, owners, members) -> dict[int, tuple[
             for start, end in zip(bounds, bounds[1:])}
 
 
-def _publisher_of_instance(index: PropagationIndex, asset: int, degraded_ids: dict[int, int]) -> int:
-    product = index.graph.product_of(index.refs[asset])
-    return degraded_ids.get(index.ids[product], -1) if product is not None else -1
+def _degraded_path(index: PropagationIndex, reached: dict[int, int], publisher: int, node: int) -> tuple[str, ...]:
+    return _path(index, reached, publisher) + (index.name(node),)
 
 
 def _reach_vendor_only(index: PropagationIndex, vendor: int) -> dict[int, int]:
