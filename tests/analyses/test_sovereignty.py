@@ -82,3 +82,18 @@ def test_bad_settings_are_refused_with_the_key(tmp_path, change, message):
     path.write_text(DEFAULT_SETTINGS.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
     with pytest.raises(ScoringError, match=message):
         ScoringConfig.load(path)
+
+
+def test_a_proprietary_product_is_known_to_be_outside_the_sill(catalog):
+    from cutoff_graphs import GraphBuilder
+
+    from emprise.model import Asset, AssetKind, EdgeKind, Product
+
+    product = next(p for p in catalog.products.values() if p.open_source is False and p.sill is None)
+    b = GraphBuilder()
+    asset = b.node(Asset("tool", "Tool", kind=AssetKind.SAAS))
+    b.edge(EdgeKind.INSTANCE_OF, asset, b.node(Product(product.id, product.name)))
+    sill = _factor(assess(b.graph, catalog, asset), "operational.sill")
+    assert sill.known and sill.value == "not_listed"
+    assert "proprietary" in sill.reason("en") and "propriétaire" in sill.reason("fr")
+    assert str(product.source_of("open_source").source) in sill.source

@@ -68,6 +68,8 @@ MESSAGES = messages({
     "sov.r.source": {"en": "source code: {value}", "fr": "code source : {value}"},
     "sov.r.sill": {"en": "in the French administration's SILL: {value}",
                    "fr": "au SILL de l'administration : {value}"},
+    "sov.r.sill_proprietary": {"en": "not in the SILL: it lists free software only, and this product is proprietary",
+                               "fr": "absent du SILL : il ne recense que des logiciels libres, et ce produit est propriétaire"},
     "sov.r.alternatives": {"en": "best alternative in the catalog: {value}",
                            "fr": "meilleure alternative au catalogue : {value}"},
     "sov.r.builder": {"en": "built by {name}, headquartered in {country} ({verdict})",
@@ -739,6 +741,10 @@ def _operational(ctx: _Context) -> None:
         key = "listed" if product.sill else "not_listed"
         ctx.add("SOV-4", "operational.sill", key, cfg.table("sill")[key], "sov.r.sill",
                 _catalog_source(product, "sill"), value="@sov.w.yes" if product.sill else "@sov.w.no")
+    elif product is not None and product.open_source is False:
+        # Known without a SILL entry: the SILL recommends free software only.
+        ctx.add("SOV-4", "operational.sill", "not_listed", cfg.table("sill")["not_listed"],
+                "sov.r.sill_proprietary", _catalog_source(product, "open_source"))
     else:
         ctx.unknown("SOV-4", "operational.sill", "sill")
     best = _best_alternative(ctx)
