@@ -129,6 +129,10 @@ BROKEN = [
     ("bad_status.csv", 2, "status 'checked' is not one of"),
     ("no_url.csv", 2, "needs the url of the page"),
     ("unknown_acquisition.csv", 2, "has no acquisition by 'acme-holding' in 2019"),
+    ("country_mismatch.csv", 3, "country 'US': eu is 'false' in the catalog, the log says 'true'"),
+    ("unknown_country.csv", 2, "unknown country 'XX'"),
+    ("unknown_law_fact.csv", 2, "unknown law fact 'reach'"),
+    ("malformed_country_fact.csv", 2, "expected country:<code>:<field>"),
 ]
 
 
@@ -200,3 +204,35 @@ def test_cited_catalog_facts_say_checked_or_drafted(checked):
     assert "checked as of 2026-01-15" in _catalog_source(acme, "country")[0]
     assert _check_detail(legal_name, "fr") == "rédigée, pas encore vérifiée à sa source"
     assert _check_detail(country, "en") == "checked against its source as of 15 January 2026"
+
+
+def test_a_checked_country_or_law_fact_shows_its_check(tmp_path):
+    catalog = compile_catalog(_tree(tmp_path, CHECKS / "good" / "countries.csv"))
+    france = catalog.country("FR").source_of("eu")
+    assert france.checked and france.source == "https://example.org/iso-3166"
+    assert france.check.as_dict() == {"url": "https://example.org/eu-countries", "as_of": "2026-02-01",
+                                      "status": "confirmed"}
+    assert (france.check.file, france.check.line) == ("checks/countries.csv", 2)
+    assert "checked as of 2026-02-01" in str(france)
+    assert catalog.country("NO").source_of("eea").check.as_of is None
+    assert not catalog.country("NO").source_of("eu").checked  # logged unverified
+    assert catalog.country("US").source_of("gdpr_adequacy").check.status == "confirmed"
+    assert catalog.law("us-cloud-act").source_of("extraterritorial").checked
+    assert not catalog.law("us-cloud-act").source_of("name").checked
+    stats = catalog.stats()
+    assert stats["facts_checked_by_kind"]["countries"]["checked"] == 3
+    assert stats["facts_checked_by_kind"]["laws"]["checked"] == 1
+    assert stats["facts_checked_by_fact"] == {"country:eu": 1, "country:eea": 1, "country:gdpr_adequacy": 1,
+                                              "law:extraterritorial": 1}
+
+
+def test_shipped_country_and_law_checks_are_counted():
+    from emprise.catalog import load_catalog
+
+    catalog = load_catalog()
+    by_kind = catalog.stats()["facts_checked_by_kind"]
+    assert by_kind["countries"]["checked"] > 0 and by_kind["laws"]["checked"] > 0
+    assert catalog.country("FR").source_of("eu").checked
+    brazil = catalog.country("BR").source_of("gdpr_adequacy")  # adequacy decision of 26 January 2026
+    assert catalog.country("BR").gdpr_adequacy == "adequate" and brazil.check.status == "corrected"
+    assert catalog.law("us-cloud-act").source_of("extraterritorial").check.file == "checks/countries.csv"

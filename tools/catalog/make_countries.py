@@ -17,7 +17,11 @@ ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 AS_OF = "2025-06-30"
 EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 EEA_ONLY = ["IS", "LI", "NO"]
-ADEQUATE = "AD AR FO GG IL IM JP JE NZ KR CH GB UY".split()
+# The outermost regions have their own ISO codes but are an integral part of the EU:
+# EU law, hence the GDPR, applies there.
+OUTERMOST = "GF GP MQ RE YT MF".split()
+SRC_OUTERMOST = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=LEGISSUM:outermost_regions"
+ADEQUATE = "AD AR BR FO GG IL IM JP JE NZ KR CH GB UY".split()  # BR: Implementing Decision (EU) 2026/179
 PARTIAL = {"CA": "commercial organisations (PIPEDA)", "US": "organisations certified under the EU-US Data Privacy Framework"}
 LAWS = {
     "US": ["us-cloud-act", "us-fisa-702", "us-eo-12333"],
@@ -53,7 +57,7 @@ def main() -> None:
         code = country["alpha_2"]
         name_en = country.get("common_name", country["name"])
         name_fr = fr.gettext(country["name"])
-        eu = code in EU
+        eu = code in EU or code in OUTERMOST
         eea = eu or code in EEA_ONLY
         if eea:
             adequacy = "eea"
@@ -66,8 +70,9 @@ def main() -> None:
         print(f"  - code: {code}")
         print(f"    name_en: {json.dumps(name_en, ensure_ascii=False)}")
         print(f"    name_fr: {json.dumps(name_fr, ensure_ascii=False)}")
-        print(f"    eu: {{value: {str(eu).lower()}, source: \"{SRC_EU}\"}}")
-        print(f"    eea: {{value: {str(eea).lower()}, source: \"{SRC_EEA}\"}}")
+        src_eu, src_eea = (SRC_OUTERMOST, SRC_OUTERMOST) if code in OUTERMOST else (SRC_EU, SRC_EEA)
+        print(f"    eu: {{value: {str(eu).lower()}, source: \"{src_eu}\"}}")
+        print(f"    eea: {{value: {str(eea).lower()}, source: \"{src_eea}\"}}")
         note = f"  # {PARTIAL[code]}" if code in PARTIAL else ""
         print(f"    gdpr_adequacy: {{value: {adequacy}, source: \"{SRC_ADEQ}\"}}{note}")
         if code in LAWS:

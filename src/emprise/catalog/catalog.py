@@ -277,7 +277,8 @@ class Catalog:
                 for fact, ref in entry.sources.items():
                     if ref.check is not None:
                         counts["checked"] += 1
-                        by_fact[fact] += 1
+                        # country and law facts as their log names them: country:eu, law:summary
+                        by_fact[{"countries": "country:", "laws": "law:"}.get(kind, "") + fact] += 1
             facts += counts["facts"]
         acquisitions = [a for v in self.vendors.values() for a in v.acquisitions]
         by_kind["vendors"]["facts"] += len(acquisitions)

@@ -16,6 +16,11 @@ facts), one row a fact::
 ``confirmed``, ``corrected``, ``added`` (the page checked the fact) or
 ``unverified`` (looked for, not found: the fact stays *drafted*).
 
+Country and law facts (``countries.yaml``, ``laws.yaml``) are logged the same way,
+in ``checks/countries.csv``, as ``country:<code>:<field>`` (``country:FR:eu``,
+``country:JP:gdpr_adequacy``) and ``law:<id>:<field>``
+(``law:us-cloud-act:extraterritorial``); their ``vendor_id`` column stays empty.
+
 The compiler attaches each checked row to its fact's SourceRef (``ref.check``), and
 refuses a checked row naming a vendor, product or field the catalog does not have,
 or whose ``new_value`` is no longer what the catalog says (only the last row of a
@@ -30,8 +35,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from emprise.catalog.compiler import AI_FACTS, ENVIRONMENT_FACTS, PRODUCT_FACTS, VENDOR_FACTS, Issue
-from emprise.catalog.entries import FactCheck, ProductEntry, SourceRef, VendorEntry
+from emprise.catalog.compiler import (
+    AI_FACTS,
+    COUNTRY_FACTS,
+    ENVIRONMENT_FACTS,
+    LAW_FACTS,
+    PRODUCT_FACTS,
+    VENDOR_FACTS,
+    Issue,
+)
+from emprise.catalog.entries import CountryEntry, FactCheck, LawEntry, ProductEntry, SourceRef, VendorEntry
 
 CHECKS_DIR = "checks"
 COLUMNS = ("vendor_id", "fact", "old_value", "new_value", "status", "url", "as_of", "note")
@@ -42,6 +55,8 @@ VENDOR_FACT_NAMES = (frozenset(VENDOR_FACTS) | {"parent"}
 PRODUCT_FACT_NAMES = (frozenset(PRODUCT_FACTS) | {f"ai.{name}" for name in AI_FACTS}
                       | {f"environment.{name}" for name in ENVIRONMENT_FACTS})
 _LIST_FIELDS = frozenset({"aliases", "purls", "hosting", "data_locations", "certifications", "cpe"})
+# Reference facts: ``country:<code>:<field>`` and ``law:<id>:<field>``.
+REFERENCE_FACT_NAMES = {"country": frozenset(COUNTRY_FACTS), "law": frozenset(LAW_FACTS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +78,10 @@ class LogRow:
 
     def target(self) -> tuple[str, ...]:
         """``("vendor", id, field)``, ``("acquisition", id, "acquirer@year")`` or
-        ``("product", id, field[, item])``."""
-        if self.fact.startswith("product:"):
-            return ("product", *self.fact.split(":")[1:])
+        ``("product", id, field[, item])``, ``("country", code, field)``, ``("law", id, field)``."""
+        if self.fact.startswith(("product:", "country:", "law:")):
+            kind, *rest = self.fact.split(":")
+            return (kind, *rest)
         if self.fact == "acquisition":
             return ("acquisition", self.vendor_id, self.new_value)
         return ("vendor", self.vendor_id, self.fact)
@@ -137,6 +153,10 @@ def _row(file: str, line: int, row: dict[str, str], issues: list[Issue]) -> LogR
     if row["fact"].startswith("product:") and row["fact"].count(":") not in (2, 3):
         bad(f"fact {row['fact']!r}: expected product:<id>:<field> or product:<id>:<field>:<item>")
         return None
+    kind, colon, _ = row["fact"].partition(":")
+    if colon and kind in REFERENCE_FACT_NAMES and row["fact"].count(":") != 2:
+        bad(f"fact {row['fact']!r}: expected {kind}:<{'code' if kind == 'country' else 'id'}>:<field>")
+        return None
     return LogRow(file, line, row["vendor_id"], row["fact"], row["new_value"], status, row["url"], as_of)
 
 
@@ -195,6 +215,8 @@ def apply_checks(
             issues.append(Issue(row.file, row.line, reason))
 
         kind, entry_id, *rest = row.target()
+        if kind in REFERENCE_FACT_NAMES:
+            continue  # apply_reference_checks
         if kind == "acquisition":
             vendor = vendors.get(entry_id)
             acquirer, _, year = row.new_value.partition("@")
@@ -259,6 +281,49 @@ def apply_checks(
         )
         vendors[vendor_id] = dataclasses.replace(vendor, acquisitions=updated)
     return vendors, products, issues
+
+
+def apply_reference_checks(
+    rows: list[LogRow], countries: dict[str, CountryEntry], laws: dict[str, LawEntry]
+) -> tuple[dict[str, CountryEntry], dict[str, LawEntry], list[Issue]]:
+    """Attach checked ``country:…`` and ``law:…`` rows to their facts, as apply_checks
+    does for vendors and products; returns new tables and the problems found."""
+    issues: list[Issue] = []
+    tables: dict[str, dict] = {"country": dict(countries), "law": dict(laws)}
+    last: dict[tuple[str, ...], LogRow] = {}
+    for row in rows:
+        if row.checked and row.target()[0] in REFERENCE_FACT_NAMES:
+            last[row.target()] = row
+    found: dict[tuple[str, str], dict[str, FactCheck]] = {}
+    for target, row in last.items():  # only a fact's last checked row is compared
+        kind, entry_id, fact = target
+        entry = tables[kind].get(entry_id)
+        if entry is None:
+            issues.append(Issue(row.file, row.line, f"unknown {kind} {entry_id!r}"))
+        elif fact not in REFERENCE_FACT_NAMES[kind]:
+            issues.append(Issue(row.file, row.line, f"unknown {kind} fact {fact!r} (expected one of: "
+                                f"{', '.join(sorted(REFERENCE_FACT_NAMES[kind]))})"))
+        elif _text(getattr(entry, fact)) != row.new_value:
+            issues.append(Issue(row.file, row.line, f"{kind} {entry_id!r}: {fact} is {_text(getattr(entry, fact))!r} "
+                                f"in the catalog, the log says {row.new_value!r}"))
+        elif fact in entry.sources:
+            found.setdefault((kind, entry_id), {})[fact] = row.to_check()
+    for earlier in rows:  # history rows must still name a known entry and field
+        target = earlier.target()
+        if earlier.checked and target[0] in REFERENCE_FACT_NAMES and last[target] is not earlier:
+            kind, entry_id, fact = target
+            if entry_id not in tables[kind]:
+                issues.append(Issue(earlier.file, earlier.line, f"unknown {kind} {entry_id!r}"))
+            elif fact not in REFERENCE_FACT_NAMES[kind]:
+                issues.append(Issue(earlier.file, earlier.line, f"unknown {kind} fact {fact!r}"))
+    for (kind, entry_id), checks in found.items():
+        entry = tables[kind][entry_id]
+        sources = dict(entry.sources)
+        for fact, check in checks.items():
+            sources[fact] = dataclasses.replace(sources[fact], check=check)
+        tables[kind][entry_id] = dataclasses.replace(entry, sources=sources)
+    issues.sort(key=lambda issue: (issue.file, issue.line))
+    return tables["country"], tables["law"], issues
 
 
 def is_checked(ref: SourceRef | None) -> bool:

@@ -40,7 +40,7 @@ from emprise.errors import CatalogError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the compiled form or the rules that build it change.
-COMPILER_VERSION = "7"  # 5: facts carry their check (data/checks/*.csv); 6, 7: environment facts
+COMPILER_VERSION = "8"  # 5: facts carry their check (data/checks/*.csv); 6, 7: environment facts; 8: country/law checks
 
 _lock = threading.Lock()
 _memo: dict[tuple, Catalog] = {}
@@ -108,9 +108,12 @@ def build_catalog(parsed: Parsed, overlay: str | None = None, checks: list | Non
         tables[name] = table
     issues.extend(validate(**tables))
     if checks:
-        from emprise.catalog.checks import apply_checks
+        from emprise.catalog.checks import apply_checks, apply_reference_checks
 
         tables["vendors"], tables["products"], check_issues = apply_checks(checks, tables["vendors"], tables["products"])
+        issues.extend(check_issues)
+        tables["countries"], tables["laws"], check_issues = apply_reference_checks(
+            checks, tables["countries"], tables["laws"])
         issues.extend(check_issues)
     if issues:
         raise CatalogValidationError(issues)
