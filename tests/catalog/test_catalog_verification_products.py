@@ -29,7 +29,12 @@ def _rows() -> list[dict[str, str]]:
 
 
 def _checked() -> list[dict[str, str]]:
-    return [r for r in _rows() if r["status"] != "unverified"]
+    """The last checked row of each fact: earlier rows are its history (docs/catalog.md)."""
+    last: dict[str, dict[str, str]] = {}
+    for row in _rows():
+        if row["status"] != "unverified":
+            last[row["fact"]] = row
+    return list(last.values())
 
 
 def _value(product, field: str):
