@@ -81,3 +81,16 @@ def test_resilience_shares_and_concentration(graph, catalog):
     assert result.hhi_by_capability["Mail"] == pytest.approx(5555.6, abs=0.1)
     assert result.hhi_overall == pytest.approx(5555.6, abs=0.1)
     assert set(result.pillars) == {f"SOV-{n}" for n in range(1, 9)}
+
+
+def test_resilience_counts_the_eu_region_as_eu(catalog):
+    # A data location "EU" (region, no country named) is in the EU; "EEA" may be Norway: unknown.
+    from emprise.analyses.inventory import scope_of
+
+    b = GraphBuilder()
+    for key, where in (("fr", "FR"), ("eu", "EU"), ("eea", "EEA"), ("us", "US")):
+        b.node(Asset(key, key.upper(), kind=AssetKind.SAAS, data_location=where))
+    result = resilience(b.graph, catalog, assess_all(b.graph, catalog))
+    assert result.data == pytest.approx({"FR": 0.25, "EU": 0.25, "non-EU": 0.25, "unknown": 0.25})
+    eu = frozenset(c for c, e in catalog.countries.items() if e.eu)
+    assert [scope_of(c, eu) for c in ("EU", "EEA", "DE", "US")] == ["EU", "unknown", "EU", "non-EU"]

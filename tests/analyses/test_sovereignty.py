@@ -97,3 +97,56 @@ def test_a_proprietary_product_is_known_to_be_outside_the_sill(catalog):
     assert sill.known and sill.value == "not_listed"
     assert "proprietary" in sill.reason("en") and "propriétaire" in sill.reason("fr")
     assert str(product.source_of("open_source").source) in sill.source
+
+
+def _located_asset(product_id=None, data_location=None):
+    from cutoff_graphs import GraphBuilder
+
+    from emprise.model import Asset, AssetKind, EdgeKind, Product
+
+    b = GraphBuilder()
+    asset = b.node(Asset("app", "App", kind=AssetKind.SAAS, data_location=data_location))
+    if product_id is not None:
+        b.edge(EdgeKind.INSTANCE_OF, asset, b.node(Product(product_id, product_id)))
+    return b.graph, asset
+
+
+def test_the_eu_region_scores_as_an_eu_country(catalog):
+    # "your data stays in the EU", no country named: an EU location, like France.
+    graph, asset = _located_asset(data_location="EU")
+    region = _factor(assess(graph, catalog, asset), "data.location")
+    graph, asset = _located_asset(data_location="FR")
+    assert region.known and region.score == _factor(assess(graph, catalog, asset), "data.location").score == 4
+    assert "the EU (region, no country named)" in region.reason("en")
+    assert "l'UE (région, aucun pays nommé)" in region.reason("fr")
+
+
+def test_a_catalog_product_with_an_eu_option_scores_its_locations(tmp_path):
+    overlay = tmp_path / "org.yaml"
+    overlay.write_text(
+        'source: "https://contract.example/dpa"\nas_of: 2026-01-01\nproducts:\n'
+        "  - {id: us-or-eu, name: US or EU, data_locations: [US, EU]}\n"
+        "  - {id: eu-only, name: EU only, data_locations: [EU]}\n"
+        "  - {id: eea-only, name: EEA only, data_locations: [EEA]}\n", encoding="utf-8")
+    catalog = load_catalog(overlay=overlay)
+    scores = {}
+    for product_id in ("us-or-eu", "eu-only", "eea-only"):
+        graph, asset = _located_asset(product_id)
+        factor = _factor(assess(graph, catalog, asset), "data.location")
+        scores[product_id] = factor.score
+        assert factor.sources and "org.yaml" in factor.source
+    # several locations: the worst counts (the US is partially adequate); the EEA may be Norway
+    assert scores == {"us-or-eu": 2, "eu-only": 4, "eea-only": 2}
+    graph, asset = _located_asset("us-or-eu")
+    factor = _factor(assess(graph, catalog, asset), "data.location")
+    assert factor.value == "US, EU"
+    assert "US, the EU (region, no country named)" in factor.reason("en")
+
+
+def test_an_inventory_names_a_region_in_either_language(catalog):
+    from emprise.observations.resolve import CatalogResolver
+
+    resolver = CatalogResolver(catalog)
+    assert [resolver.data_location_code(text) for text in
+            ("Union européenne", "EU", "ue", "European Economic Area", "EEE", "France", "Europe")] == \
+        ["EU", "EU", "EU", "EEA", "EEA", "FR", "Europe"]  # "Europe" alone is not the EU: kept, unknown

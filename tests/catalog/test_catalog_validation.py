@@ -54,6 +54,8 @@ CASES = [
     ("duplicate_id.yaml", 4, "vendor id 'acme' already used at"),
     ("bad_regexp.yaml", 9, "invalid regular expression"),
     ("unknown_category.yaml", 7, "unknown category 'no-such-category'"),
+    ("unknown_region.yaml", 8, "'EUROPE' is neither an ISO 3166-1 alpha-2 code"),
+    ("unknown_data_location.yaml", 8, "unknown country or region 'XA'"),
 ]
 
 
@@ -114,3 +116,18 @@ def test_validate_command_checks_an_overlay():
     good = CliRunner().invoke(catalog_app, ["validate", str(FIXTURES / "overlay.yaml")])
     assert good.exit_code == 0, good.output
     assert "overlay valid" in good.output
+
+
+def test_data_locations_may_name_a_region(tmp_path):
+    # "Your data stays in the EU", no country named: EU and EEA are accepted beside ISO codes.
+    root = tmp_path / "catalog"
+    shutil.copytree(BASE, root)
+    (root / "regions.yaml").write_text(
+        'source: "https://example.org/regions"\nas_of: 2025-01-01\nproducts:\n'
+        "  - {id: eu-saas, name: EU SaaS, vendor: acme, category: messaging, data_locations: [US, EU]}\n"
+        "  - {id: eea-saas, name: EEA SaaS, vendor: acme, category: messaging, data_locations: [EEA]}\n",
+        encoding="utf-8")
+    assert validate_tree(root) == []
+    catalog = compile_catalog(root)
+    assert catalog.product("eu-saas").data_locations == ("US", "EU")
+    assert catalog.product("eea-saas").data_locations == ("EEA",)

@@ -68,11 +68,14 @@ class Overview:
 
 
 def scope_of(country_code: str | None, eu_members: frozenset[str]) -> str:
-    """FR, EU (another member state), non-EU, or unknown."""
-    if country_code is None:
+    """FR, EU (another member state), non-EU, or unknown. The data region ``EU`` (no
+    country named) is EU; ``EEA`` (the EU or Iceland, Liechtenstein, Norway) is unknown."""
+    if country_code is None or country_code == "EEA":
         return "unknown"
     if country_code == "FR":
         return "FR"
+    if country_code == "EU":
+        return "EU"
     return "EU" if country_code in eu_members else "non-EU"
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from emprise.analyses.listing import cite
+from emprise.catalog.entries import DATA_REGIONS, region_members
 from emprise.errors import CatalogError, EmpriseError
 from emprise.graph import DependencyGraph
 from emprise.i18n import messages, t
@@ -117,6 +118,12 @@ MESSAGES = messages({
                            "fr": "l'organisation l'exploite elle-même (nature de l'actif)"},
     "sov.w.inventory": {"en": "inventory", "fr": "inventaire"},
     "sov.w.catalog": {"en": "catalog", "fr": "catalogue"},
+    "sov.w.region.EU": {"en": "the EU (region, no country named)", "fr": "l'UE (région, aucun pays nommé)"},
+    "sov.w.region.EU.with": {"en": "{countries}, the EU (region, no country named)",
+                             "fr": "{countries}, l'UE (région, aucun pays nommé)"},
+    "sov.w.region.EEA": {"en": "the EEA (region, no country named)", "fr": "l'EEE (région, aucun pays nommé)"},
+    "sov.w.region.EEA.with": {"en": "{countries}, the EEA (region, no country named)",
+                              "fr": "{countries}, l'EEE (région, aucun pays nommé)"},
     "sov.w.open": {"en": "open", "fr": "ouvert"},
     "sov.w.proprietary": {"en": "proprietary", "fr": "propriétaire"},
     "sov.w.yes": {"en": "yes", "fr": "oui"},
@@ -643,6 +650,30 @@ def _legal(ctx: _Context) -> None:
                 chain_sources + jur.sources, name=jur.name, country=jur.country, verdict=jur.verdict())
 
 
+def _location_score(cfg, entry) -> int | None:
+    """The data-location score of one country: EU 4 · GDPR-adequate 2 · other 0; None when unknown."""
+    if entry is None or entry.eu is None:
+        return None
+    if entry.eu:
+        return cfg.table("data_location")["eu"]
+    if entry.gdpr_adequacy is None:
+        return None
+    if entry.gdpr_adequacy.value in ("adequate", "partial", "eea"):
+        return cfg.table("data_location")["adequate"]
+    return cfg.table("data_location")["other"]
+
+
+def _where(codes: list[str]) -> str:
+    """The locations as the reason says them: a region is named as such ("the EU (region,
+    no country named)"), translated; countries stay codes."""
+    regions = [code for code in codes if code in DATA_REGIONS]
+    if not regions:
+        return ", ".join(codes)
+    others = ", ".join(code for code in codes if code != regions[0])
+    key = f"sov.w.region.{regions[0]}" + (".with" if others else "")
+    return f"@{key}|countries={others}" if others else f"@{key}"
+
+
 def _data(ctx: _Context) -> None:
     cfg, graph, catalog = ctx.config, ctx.graph, ctx.catalog
     # Where: the organisation's own inventory wins over the catalog's list.
@@ -655,23 +686,24 @@ def _data(ctx: _Context) -> None:
         codes, origin, sources = [], "", ()
     scores = []
     for code in codes:
-        entry = catalog.country(code)
-        if entry is None or entry.eu is None:
-            scores = []
-            break
-        if entry.eu:
-            scores.append(cfg.table("data_location")["eu"])
-        elif entry.gdpr_adequacy is not None and entry.gdpr_adequacy.value in ("adequate", "partial", "eea"):
-            scores.append(cfg.table("data_location")["adequate"])
-        elif entry.gdpr_adequacy is None:
-            scores = []
-            break
+        members = region_members(code, catalog.countries)
+        if members is not None:
+            # A region (EU, EEA), no country named: the data may be in any of its countries,
+            # so the worst of them counts (the EU: an EU location; the EEA: Norway's adequacy).
+            region = [_location_score(cfg, catalog.country(member)) for member in members]
+            score = min(region) if region and None not in region else None
         else:
-            scores.append(cfg.table("data_location")["other"])
-        sources = sources + _catalog_source(entry, "eu")
+            entry = catalog.country(code)
+            score = _location_score(cfg, entry)
+            if score is not None:
+                sources = sources + _catalog_source(entry, "eu")
+        if score is None:
+            scores = []
+            break
+        scores.append(score)
     if scores:
         ctx.add("SOV-3", "data.location", ", ".join(codes), min(scores), "sov.r.data_location", sources,
-                where=", ".join(codes), origin=origin)
+                where=_where(codes), origin=origin)
     else:
         ctx.unknown("SOV-3", "data.location", "data_location")
     # Who operates the storage: the organisation itself, or the vendor and its hosts.

@@ -24,6 +24,7 @@ from typing import Any
 
 from emprise.catalog.entries import (
     CERTIFICATIONS,
+    DATA_REGIONS,
     AIFacts,
     Acquisition,
     Adequacy,
@@ -141,10 +142,18 @@ def _ids(value: Any) -> tuple[str, ...]:
     return tuple(_id(item) for item in value)
 
 
-def _countries(value: Any) -> tuple[str, ...]:
+def _data_locations(value: Any) -> tuple[str, ...]:
+    """ISO 3166-1 alpha-2 codes, or regions (``EU``, ``EEA``) when no country is named."""
     if not isinstance(value, list):
         raise _Bad(f"expected a list, got {type(value).__name__}")
-    return tuple(_country(item) for item in value)
+    codes = []
+    for item in value:
+        text = _str(item)
+        if text not in DATA_REGIONS and not COUNTRY_RE.match(text):
+            raise _Bad(f"{text!r} is neither an ISO 3166-1 alpha-2 code (two upper-case letters) "
+                       f"nor a region ({', '.join(DATA_REGIONS)})")
+        codes.append(text)
+    return tuple(codes)
 
 
 def _enum(kind: type) -> Callable[[Any], Any]:
@@ -448,7 +457,7 @@ PRODUCT_FACTS: dict[str, Callable[[Any], Any]] = {
     "website": _str,
     "purls": _purls,
     "hosting": _ids,
-    "data_locations": _countries,
+    "data_locations": _data_locations,
     "certifications": _certifications,
     "open_source": _bool,
     "licence": _str,
@@ -914,8 +923,8 @@ def validate(
             elif host_id == product.id:
                 add(_line(product, "hosting"), f"product {product.id!r} is hosted on itself")
         for code in product.data_locations:
-            if code not in countries:
-                add(_line(product, "data_locations"), f"product {product.id!r}: unknown country {code!r}")
+            if code not in countries and code not in DATA_REGIONS:
+                add(_line(product, "data_locations"), f"product {product.id!r}: unknown country or region {code!r}")
         for alternative in product.alternatives:
             if alternative.product not in products:
                 add((alternative.ref.file, alternative.ref.line), f"product {product.id!r}: unknown alternative {alternative.product!r}")

@@ -79,6 +79,23 @@ CERTIFICATIONS = frozenset(
     }
 )
 
+# Regions a product's ``data_locations`` may name instead of countries, for vendors that
+# promise "your data stays in the EU" without naming the countries: code -> the
+# ``CountryEntry`` flag that says which countries belong to it. Not ISO 3166-1 codes.
+DATA_REGIONS: dict[str, str] = {
+    "EU": "eu",  # the European Union (its member states)
+    "EEA": "eea",  # the European Economic Area (the EU, Iceland, Liechtenstein, Norway)
+}
+
+
+def region_members(code: str, countries: dict[str, CountryEntry]) -> tuple[str, ...] | None:
+    """The countries of a data region (``EU``, ``EEA``) by the catalog's flags, or None
+    when ``code`` is not a region."""
+    flag = DATA_REGIONS.get(code)
+    if flag is None:
+        return None
+    return tuple(c for c, entry in countries.items() if getattr(entry, flag) is True)
+
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 

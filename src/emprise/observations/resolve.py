@@ -13,6 +13,11 @@ from functools import cached_property
 
 from emprise.model import Asset, Country, Edge, NodeType, Product, Record, Ref, Vendor, slugify
 
+# Names of the data regions (``DATA_REGIONS`` of the catalog), slugified.
+_REGION_NAMES = {"eu": "EU", "ue": "EU", "european-union": "EU", "union-europeenne": "EU",
+                 "eea": "EEA", "eee": "EEA", "european-economic-area": "EEA",
+                 "espace-economique-europeen": "EEA"}
+
 
 class CatalogResolver:
     """Rewrites record keys to catalog ids; stateless apart from caches."""
@@ -41,6 +46,15 @@ class CatalogResolver:
         except ValueError:
             return text
         return self._country_index.get(text.strip().lower()) or self._country_index.get(folded) or text
+
+    def data_location_code(self, text: str) -> str:
+        """``country_code``, plus the data regions: ``EU`` for "EU", "UE", "Union européenne"…,
+        ``EEA`` for "EEA", "EEE", "European Economic Area"… ("Europe" alone stays as written)."""
+        try:
+            folded = slugify(text)
+        except ValueError:
+            return text
+        return _REGION_NAMES.get(folded) or self.country_code(text) or text
 
     def vendor_id(self, name: str) -> str | None:
         if name not in self._vendor_cache:
@@ -78,7 +92,7 @@ class CatalogResolver:
                 if code and code != node.key:
                     new = dataclasses.replace(node, key=code)
             elif isinstance(node, Asset) and node.data_location is not None:
-                code = self.country_code(node.data_location)
+                code = self.data_location_code(node.data_location)
                 if code != node.data_location:
                     new = dataclasses.replace(node, data_location=code)
             if new.key != node.key:
