@@ -181,8 +181,6 @@ def _table_of(runner, log: LogFile, cls, csv_mapping):
     first_lines = list(log.first_lines)
     if fmt.reads == "csv":
         table = runner.csv(log, **fmt.csv_layout(first_lines, log.display_name))
-    elif fmt.reads == "fields":
-        table = runner.fields(log, delimiter=fmt.delimiter, count=fmt.field_count)
     else:
         table = runner.lines(log)
     return fmt.parse(table, first_lines)

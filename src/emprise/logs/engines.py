@@ -1,9 +1,8 @@
 """The engines a discovery runs on: DuckDB (embedded default) and Spark (local or a cluster).
 
 Each engine gives the pipeline an Ibis connection and one thing that differs
-between engines: how a file becomes a table of raw lines (``lines``), of fields
-split on one character without quoting (``fields``, the cheapest: the split
-happens inside the engine's parallel reader) or of CSV columns (``csv``).
+between engines: how a file becomes a table of raw lines (``lines``) or of CSV
+columns (``csv``).
 Everything after that is one Ibis expression for both.
 
 Spark is imported only when asked for; a missing ``pyspark`` says which extra to install.
@@ -45,15 +44,6 @@ class Engine(abc.ABC):
     @abc.abstractmethod
     def lines(self, log: LogFile):
         """An Ibis table with one string column ``line`` per line of ``log``."""
-
-    @abc.abstractmethod
-    def fields(self, log: LogFile, *, delimiter: str, count: int):
-        """An Ibis table of ``count`` string columns ``f1``…: each line split on ``delimiter``.
-
-        No quoting; an empty field is ``""``, a missing one (short line) NULL; fields
-        past ``count`` are dropped, so a format declares one more column than it
-        reads and flags a line that fills it. Blank lines yield no row.
-        """
 
     @abc.abstractmethod
     def csv(self, log: LogFile, *, delimiter: str, header: bool, columns: list[str]):
@@ -107,22 +97,6 @@ class DuckDBEngine(Engine):
             f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT line FROM read_csv("
             f"{_sql_string(str(log.path))}, columns={{'line': 'VARCHAR'}}, header=false, "
             "delim='\\x01', quote='', escape='', auto_detect=false, strict_mode=false, "
-            f"compression={_sql_string(log.compression)}, max_line_size={MAX_LINE_BYTES}, "
-            f"ignore_errors=true, store_rejects=true, rejects_table={_sql_string(rejects)}, "
-            f"rejects_scan={_sql_string(self._name('scan'))})")
-        self._rejects.append((log.display_name, rejects))
-        return self.con.table(view)
-
-    def fields(self, log: LogFile, *, delimiter: str, count: int):
-        view, rejects = self._name("fields"), self._name("rejects")
-        names = ", ".join(f"'f{i}': 'VARCHAR'" for i in range(1, count + 1))
-        # nullstr is a byte no text log holds, so an empty field stays "" and only a
-        # missing one (null_padding) is NULL: the line can be joined back exactly.
-        self.con.raw_sql(
-            f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM read_csv("
-            f"{_sql_string(str(log.path))}, columns={{{names}}}, header=false, "
-            f"delim={_sql_string(delimiter)}, quote='', escape='', nullstr='\x02', null_padding=true, "
-            "auto_detect=false, strict_mode=false, "
             f"compression={_sql_string(log.compression)}, max_line_size={MAX_LINE_BYTES}, "
             f"ignore_errors=true, store_rejects=true, rejects_table={_sql_string(rejects)}, "
             f"rejects_scan={_sql_string(self._name('scan'))})")
@@ -211,25 +185,6 @@ class SparkEngine(Engine):
     def lines(self, log: LogFile):
         view = self._name("lines")
         frame = self.session.read.text(self._readable_path(log)).withColumnRenamed("value", "line")
-        frame.createOrReplaceTempView(view)
-        return self.con.table(view)
-
-    def fields(self, log: LogFile, *, delimiter: str, count: int):
-        from pyspark.sql.types import StringType, StructField, StructType
-
-        view = self._name("fields")
-        schema = StructType([StructField(f"f{i}", StringType()) for i in range(1, count + 1)])
-        # Same reading as DuckDB's: no quotes, "" for an empty field, NULL for a missing one.
-        frame = (self.session.read.schema(schema).option("sep", delimiter).option("quote", "")
-                 .option("mode", "PERMISSIVE").csv(self._readable_path(log)))
-        # Spark reads an empty unquoted field as NULL whatever its options say: one
-        # before the last present field is empty (""), as DuckDB reads it.
-        from pyspark.sql import functions as F
-
-        last = F.greatest(*(F.when(F.col(f"f{i}").isNotNull(), F.lit(i)).otherwise(F.lit(0))
-                            for i in range(1, count + 1)))
-        frame = frame.select(*(F.when(F.col(f"f{i}").isNull() & (F.lit(i) < last), F.lit(""))
-                               .otherwise(F.col(f"f{i}")).alias(f"f{i}") for i in range(1, count + 1)))
         frame.createOrReplaceTempView(view)
         return self.con.table(view)
 

@@ -66,13 +66,8 @@ class LogFormat(abc.ABC):
     name: ClassVar[str]
     description: ClassVar[str]
     #: "lines": the engine hands ``parse`` one string column ``line`` per line.
-    #: "fields": the engine splits each line on ``delimiter`` into ``field_count``
-    #: columns ``f1``… (see ``Engine.fields``); the cheapest way to read a
-    #: space-separated log, since the split happens in the engine's own reader.
     #: "csv": the engine's CSV reader hands ``parse`` the file's columns (see csv_mapped).
     reads: ClassVar[str] = "lines"
-    delimiter: ClassVar[str] = " "
-    field_count: ClassVar[int] = 0
 
     @classmethod
     @abc.abstractmethod

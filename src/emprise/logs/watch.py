@@ -156,26 +156,15 @@ class BatchParser:
         self._pa = pa
         self._duck = duckdb.connect()
         con = ibis.duckdb.from_connection(self._duck)
-        if fmt.reads == "fields":
-            self._columns = [f"f{i}" for i in range(1, fmt.field_count + 1)]
-        elif fmt.reads == "lines":
-            self._columns = ["line"]
-        else:
+        if fmt.reads != "lines":
             raise LogError(fmt.name, "watch reads line-based logs (Squid, Zeek, DNS); not CSV exports")
-        self._duck.register("emprise_batch", pa.table({c: pa.array([], pa.string()) for c in self._columns}))
+        self._duck.register("emprise_batch", pa.table({"line": pa.array([], pa.string())}))
         events = fmt.parse(con.table("emprise_batch"), [])
         self._sql = str(con.compile(events.select("ts", "host", "user", "client", "bytes", "bytes_out", "reason")))
 
     def parse(self, lines: list[str]) -> list[dict]:
         """Events (dicts with ``ts``, ``host``, ``user``, ``client``, ``bytes``, ``bytes_out``, ``reason``)."""
-        pa = self._pa
-        if self.fmt.reads == "fields":
-            count, delimiter = self.fmt.field_count, self.fmt.delimiter
-            rows = [(line.split(delimiter) + [None] * count)[:count] for line in lines if line]
-            table = pa.table({c: pa.array([r[i] for r in rows], pa.string()) for i, c in enumerate(self._columns)})
-        else:
-            table = pa.table({"line": pa.array(lines, pa.string())})
-        self._duck.register("emprise_batch", table)
+        self._duck.register("emprise_batch", self._pa.table({"line": self._pa.array(lines, self._pa.string())}))
         return self._duck.sql(self._sql).to_arrow_table().to_pylist()
 
 
