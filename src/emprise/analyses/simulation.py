@@ -32,6 +32,7 @@ from functools import partial
 
 from emprise.errors import EmpriseError
 from emprise.graph import DependencyGraph
+from emprise.graph.build import EDGE_KIND_CODE, NODE_TYPE_CODE
 from emprise.model import AssetKind, EdgeKind, NodeType, Ref
 
 __all__ = ["CUT_KINDS", "CapabilityImpact", "Cut", "PropagationIndex", "Restoration",
@@ -197,8 +198,6 @@ class PropagationIndex:
     def __init__(self, graph: DependencyGraph, catalog=None) -> None:
         import numpy as np
 
-        from emprise.graph.build import EDGE_KINDS, NODE_TYPES
-
         self.graph = graph
         self.ids: dict[Ref, int] = graph.ids
         self.refs: list[Ref] = list(graph.ids)
@@ -206,14 +205,12 @@ class PropagationIndex:
         self._nodes = graph.g._node  # networkx's own dict: its views cost a call per access
         sources, targets, kinds, types = graph.edge_arrays()
         self.edge_sources, self.edge_targets, self.edge_kinds, self.types = sources, targets, kinds, types
-        self.kind_codes = kind_codes = {kind: code for code, kind in enumerate(EDGE_KINDS)}
-        self.type_codes = type_codes = {kind: code for code, kind in enumerate(NODE_TYPES)}
-        carries = np.isin(kinds, [kind_codes[k] for k in _PROPAGATING])
+        carries = np.isin(kinds, [EDGE_KIND_CODE[k] for k in _PROPAGATING])
         # Capabilities and contracts: their edges carry no failure.
-        carries &= ~np.isin(types[sources], [type_codes[t] for t in _SILENT])
+        carries &= ~np.isin(types[sources], [NODE_TYPE_CODE[t] for t in _SILENT])
         # An open-source product (or component) keeps running when its publisher falls:
         # its made_by edge does not carry, it is remembered to mark it degraded.
-        made_by = carries & (kinds == kind_codes[EdgeKind.MADE_BY])
+        made_by = carries & (kinds == EDGE_KIND_CODE[EdgeKind.MADE_BY])
         open_nodes = self._open_source_nodes(catalog, np.unique(sources[made_by]).tolist())
         opened = made_by & np.isin(sources, np.fromiter(open_nodes, dtype=np.int64, count=len(open_nodes)))
         self.open_source_of: dict[int, int] = dict(zip(sources[opened].tolist(), targets[opened].tolist()))
@@ -351,7 +348,7 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
         reached = index.reach([index.ids[s] for s in seeds])
     refs, names = index.refs, index.names
     reached_ids = np.fromiter(reached, dtype=np.int64, count=len(reached))
-    stopped_ids = reached_ids[index.types[reached_ids] == index.type_codes[NodeType.ASSET]].tolist()
+    stopped_ids = reached_ids[index.types[reached_ids] == NODE_TYPE_CODE[NodeType.ASSET]].tolist()
     stopped_ids = [stopped_ids[k] for k in _order_of([names[i].lower() for i in stopped_ids])]
     stopped = tuple(StoppedAsset(refs[i], names[i], partial(_path, index, reached, i)) for i in stopped_ids)
     # Open source whose publisher was reached keeps running, without updates.
@@ -367,7 +364,7 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
         else:
             products.append(node)
     if products:  # an open-source product: its instances (not stopped otherwise) lose their updates
-        instance_of = index.edge_kinds == index.kind_codes[EdgeKind.INSTANCE_OF]
+        instance_of = index.edge_kinds == EDGE_KIND_CODE[EdgeKind.INSTANCE_OF]
         assets, of = index.edge_sources[instance_of], index.edge_targets[instance_of]
         hit = np.isin(of, products) & ~reached_mask[assets]
         for asset, product in zip(assets[hit].tolist(), of[hit].tolist()):
@@ -382,7 +379,7 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
     unweighted = 0
     # Capabilities and their assets from the graph's edge arrays: counts with numpy,
     # refs only for the assets hit.
-    uses = index.edge_kinds == index.kind_codes[EdgeKind.USES]
+    uses = index.edge_kinds == EDGE_KIND_CODE[EdgeKind.USES]
     users, used = index.edge_sources[uses], index.edge_targets[uses]
     stopped_mask = np.zeros(len(refs), dtype=bool)
     stopped_mask[stopped_ids] = True
@@ -391,7 +388,7 @@ def _simulate(graph: DependencyGraph, catalog, cut: Cut, index: PropagationIndex
     totals = np.bincount(users, minlength=len(refs))
     hit = _refs_by_owner(index, users[stopped_mask[used]], used[stopped_mask[used]])
     soft = _refs_by_owner(index, users[degraded_mask[used]], used[degraded_mask[used]])
-    capability_nodes = np.flatnonzero(index.types == index.type_codes[NodeType.CAPABILITY]).tolist()
+    capability_nodes = np.flatnonzero(index.types == NODE_TYPE_CODE[NodeType.CAPABILITY]).tolist()
     for node in sorted(capability_nodes, key=lambda n: refs[n].key):
         capability = refs[node]
         total = int(totals[node])

@@ -41,10 +41,8 @@ def _catalog_provenance(entry, fact: str) -> list[Provenance]:
 
 
 #: Integer codes of node types and edge kinds in ``DependencyGraph.edge_arrays``.
-NODE_TYPES: tuple[NodeType, ...] = tuple(NodeType)
-EDGE_KINDS: tuple[EdgeKind, ...] = tuple(EdgeKind)
-_NODE_TYPE_CODE = {kind: code for code, kind in enumerate(NODE_TYPES)}
-_EDGE_KIND_CODE = {kind: code for code, kind in enumerate(EDGE_KINDS)}
+NODE_TYPE_CODE: dict[NodeType, int] = {kind: code for code, kind in enumerate(NodeType)}
+EDGE_KIND_CODE: dict[EdgeKind, int] = {kind: code for code, kind in enumerate(EdgeKind)}
 
 
 class DependencyGraph:
@@ -59,15 +57,15 @@ class DependencyGraph:
         # simulation and grew faster than the graph (cache misses, not arithmetic).
         self.ids: dict[Ref, int] = {}
         self.names: list[str] = []  # display name of each node, by id
-        self._types = array("b")  # NODE_TYPES index of each node
-        self._edges = (array("q"), array("q"), array("b"))  # src id, dst id, EDGE_KINDS index
+        self._types = array("b")  # NODE_TYPE_CODE of each node
+        self._edges = (array("q"), array("q"), array("b"))  # src id, dst id, EDGE_KIND_CODE
 
     # -- construction (build_graph, and tests or benchmarks that make graphs) ------
     def _id(self, ref: Ref) -> int:
         found = self.ids.get(ref)
         if found is None:
             found = self.ids[ref] = len(self.ids)
-            self._types.append(_NODE_TYPE_CODE[ref.type])
+            self._types.append(NODE_TYPE_CODE[ref.type])
             self.names.append(ref.key)
         return found
 
@@ -83,13 +81,13 @@ class DependencyGraph:
             sources, targets, kinds = self._edges
             sources.append(self._id(edge.src))
             targets.append(self._id(edge.dst))
-            kinds.append(_EDGE_KIND_CODE[edge.kind])
+            kinds.append(EDGE_KIND_CODE[edge.kind])
             self.g.add_edge(edge.src, edge.dst, key=edge.kind, provenance=list(provenance),
                             origin=origin)
 
     def edge_arrays(self):
         """``(sources, targets, kinds, node_types)`` as numpy arrays: one row per edge,
-        kinds as indexes into ``EDGE_KINDS``; node types (by node id) into ``NODE_TYPES``.
+        kinds as ``EDGE_KIND_CODE``; node types (by node id) as ``NODE_TYPE_CODE``.
 
         Copies (milliseconds): a view would forbid the arrays from growing again.
         """
