@@ -20,6 +20,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 
+#: No source accepts an amount this large (inventory cost, invoice, ledger line): no
+#: budget holds it, and sums and roundings to the cent (28 significant digits) could not.
+MAX_AMOUNT = Decimal("1e15")
+
+
 class NodeType(enum.StrEnum):
     CAPABILITY = "capability"
     ASSET = "asset"

@@ -20,6 +20,7 @@ from emprise.model import (
     Contract,
     Edge,
     EdgeKind,
+    MAX_AMOUNT,
     Locator,
     NodeType,
     Product,
@@ -181,7 +182,6 @@ def _text(value) -> str | None:
 
 
 _INT64_MAX = 2**63 - 1
-_MAX_AMOUNT = Decimal("1e15")
 
 
 def parse_int(value, column: str, *, low: int | None = None, high: int | None = None) -> int | None:
@@ -239,7 +239,7 @@ def parse_money(value, column: str) -> Decimal | None:
         raise FieldError(f"{column}: not an amount: {value!r}")
     if amount < 0:
         raise FieldError(f"{column}: negative amount {value!r}")
-    if amount >= _MAX_AMOUNT:  # beyond any budget, and beyond what quantize can hold
+    if amount >= MAX_AMOUNT:
         raise FieldError(f"{column}: amount too large: {value!r}")
     return amount.quantize(Decimal("0.01"))
 

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from emprise.model import MAX_AMOUNT
 from emprise.spend.terms import Classification, Invoice, Line
 
 NS = {
@@ -278,9 +279,7 @@ def _decimal(text: str, term: _Term, element) -> Decimal:
         raise ExtractionError(f"{_where(term, element)}: {text[:40]!r} is not a number") from None
     if not value.is_finite():
         raise ExtractionError(f"{_where(term, element)}: {text[:40]!r} is not a finite number")
-    if abs(value) >= _LARGEST:  # no invoice holds that much; the sums and roundings could not either
+    if abs(value) >= MAX_AMOUNT:
         raise ExtractionError(f"{_where(term, element)}: {text[:40]!r} is out of range")
     return value
 
-
-_LARGEST = Decimal("1e15")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from emprise.model import Locator, Rejection
+from emprise.model import MAX_AMOUNT, Locator, Rejection
 from emprise.spend.terms import Invoice, Line
 
 COLUMNS = (
@@ -65,12 +65,10 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"{text!r} is not an amount") from None
     if not value.is_finite():
         raise ValueError(f"{text!r} is not an amount")
-    if abs(value) >= _LARGEST:  # no ledger line holds that much; sums and roundings could not either
+    if abs(value) >= MAX_AMOUNT:
         raise ValueError(f"{text!r} is out of range")
     return value
 
-
-_LARGEST = Decimal("1e15")
 
 
 def _parse_date(text: str) -> date | None:
