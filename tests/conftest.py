@@ -37,6 +37,14 @@ def _pg_available() -> str | None:
 
 
 @pytest.fixture(scope="session")
+def catalog():
+    """The shipped catalog (compiled once, from the cache when it is fresh)."""
+    from emprise.catalog import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
 def pg_server() -> str:
     problem = _pg_available()
     if problem:

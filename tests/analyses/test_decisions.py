@@ -11,13 +11,7 @@ from cutoff_graphs import GraphBuilder
 
 from emprise.analyses.decisions import overtooling, renewals, resilience, to_ics
 from emprise.analyses.sovereignty import assess_all
-from emprise.catalog import load_catalog
 from emprise.model import Asset, AssetKind, Capability, Contract, Country, EdgeKind, Product, Vendor
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -19,13 +19,7 @@ import pytest
 from cutoff_graphs import GraphBuilder
 
 from emprise.analyses.planning import PlanError, effort_of, migration_plan
-from emprise.catalog import load_catalog
 from emprise.model import Asset, AssetKind, Capability, Country, EdgeKind, NodeType, Product, Ref, Vendor
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,6 @@ import pytest
 from cutoff_graphs import cutoff_graph
 
 from emprise.analyses.simulation import CutError, parse_cut, simulate
-from emprise.catalog import load_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,6 @@ from emprise.model import NodeType, Ref
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
 def graph():
     return cutoff_graph()
 

@@ -8,26 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from emprise.catalog import load_catalog
-from emprise.demo import demo_files
-from emprise.observations.importer import import_file
-from emprise.observations.resolve import CatalogResolver
-from emprise.store import Store
 from emprise.views.cli import app
 
 SECTIONS = ('id="summary"', 'id="sovereignty"', 'id="risks"', 'id="renewals"', 'id="cutoffs"', 'id="plan"')
-
-
-@pytest.fixture
-def demo(store_url):
-    store = Store.open(store_url)
-    resolver = CatalogResolver(load_catalog())
-    for path, name in demo_files():
-        result = import_file(store, path, resolver=resolver, display_name=name)
-        assert result.status == "imported", result.error
-    store.close()
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, ["--db", store_url, "--lang", "en", *args])
 
 
 @pytest.mark.slow

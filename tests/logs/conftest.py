@@ -12,13 +12,6 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "logs"
 GENERATOR = Path("/work/shared/bench/gen_squid.py")
 
 
-@pytest.fixture(scope="session")
-def catalog():
-    from emprise.catalog import load_catalog
-
-    return load_catalog()
-
-
 @pytest.fixture
 def pseudonymiser():
     from emprise.logs.privacy import Pseudonymiser

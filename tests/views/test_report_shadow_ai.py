@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from emprise.catalog import load_catalog
 from emprise.i18n import set_language
 from emprise.logs.discover import discover
 from emprise.logs.findings import import_findings
@@ -16,11 +15,6 @@ from emprise.views.report_export import write_report_file
 from emprise.views.report_shadow_ai import read_services, shadow_ai_context
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "logs"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def _squid_log(path: Path) -> Path:

@@ -10,7 +10,6 @@ import lxml.html
 import pytest
 
 from emprise.analyses.inventory import overview
-from emprise.catalog import load_catalog
 from emprise.graph.load import eu_members, load_graph
 from emprise.observations.importer import import_file
 from emprise.store import Store
@@ -30,11 +29,6 @@ Berger-Levrault e.magnus;saas;Berger-Levrault;Finances;4;OVHcloud;12000;EUR;2027
 PostgreSQL;open_source_component;;Finances;4;sur site;;;;;;
 <script>alert(1)</script>;saas;<b>Evil</b>;Finances;3;;;;;;;Exchange Online
 """
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")
