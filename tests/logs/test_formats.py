@@ -104,3 +104,30 @@ def test_since_drops_older_lines(catalog, pseudonymiser):
     result = discover([FIXTURES / "squid_native.log"], catalog=catalog, pseudonymiser=pseudonymiser,
                       by="host", since=date(2025, 11, 25))
     assert [row.host for row in result.rows] == ["slack.com"]
+
+
+@pytest.mark.parametrize("name, directional", [("squid_native.log", False), ("bind_query.log", False),
+                                               ("zeek_conn.log", True), ("zeek_http.json", True),
+                                               ("zscaler.csv", True)])
+def test_formats_without_sent_and_received_bytes_are_seen_as_such(name, directional):
+    """``aggregate`` skips the two sums only for logs that cannot fill them."""
+    from emprise.logs.discover import _table_of, always_null
+    from emprise.logs.engines import DuckDBEngine
+    from emprise.logs.registry import format_class
+
+    log = log_file(FIXTURES / name)
+    engine = DuckDBEngine()
+    try:
+        table = _table_of(engine, log, format_class(EXPECTED[name][0]), None)
+        assert (not always_null(table, "bytes_out")) is directional
+        assert always_null(table, "reason") is False
+    finally:
+        engine.close()
+
+
+def test_a_run_mixing_squid_and_conn_log_keeps_the_sent_bytes(catalog, pseudonymiser):
+    result = discover([FIXTURES / "squid_native.log", FIXTURES / "zeek_conn.log"], catalog=catalog,
+                      pseudonymiser=pseudonymiser, by="host", min_group=1)
+    sent = {row.host: row.bytes_out for row in (*result.rows, *result.unknown_hosts)}
+    assert sent["chatgpt.com"] is None
+    assert sent["104.18.32.47"] is not None and sent["104.18.32.47"] > 0

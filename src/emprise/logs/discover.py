@@ -201,7 +201,8 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
     events = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     stages: dict[str, float] = {}
     mark = time.perf_counter()
-    agg = runner.materialize(aggregate(events, since))
+    directional = any(not always_null(part, column) for part in parts for column in ("bytes_out", "bytes_in"))
+    agg = runner.materialize(aggregate(events, since, directional=directional))
     stages["parse_aggregate"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
@@ -265,12 +266,36 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
                             **({"conn_resolution": conn_summary(agg, conn_resolution)} if conn_resolution else {})})
 
 
-def aggregate(events, since: date | None = None):
+def always_null(table, column: str) -> bool:
+    """True when ``column`` of ``table`` is a null constant (a format whose log has no such field).
+
+    Follows the column through the projections that built ``table`` (``events`` sets a
+    missing field to a typed null). Anything it does not recognise answers False: the
+    answer only lets ``aggregate`` skip work, never changes a result.
+    """
+    import ibis.expr.operations as ops
+
+    node = table[column].op()
+    for _ in range(64):
+        if isinstance(node, ops.Literal):
+            return node.value is None
+        if isinstance(node, ops.Cast):
+            node = node.arg
+        elif isinstance(node, ops.Field) and isinstance(node.rel, ops.Project):
+            node = node.rel.values[node.name]
+        else:
+            return False
+    return False
+
+
+def aggregate(events, since: date | None = None, *, directional: bool = True):
     """Reduce events to one row per (part, reason, host, person, day).
 
     ``part`` is the file's number. Good lines (``reason`` None) keep host, person
     and day; malformed lines keep only their part and reason, with two sample
-    lines. One pass over the input.
+    lines. One pass over the input. ``directional`` False (no input logs bytes sent
+    and received apart) leaves out their two sums: with millions of groups each
+    aggregate costs (measured: 10 M Squid lines, 5.4 M groups, about 9 % of the run).
     """
     import ibis
 
@@ -289,12 +314,16 @@ def aggregate(events, since: date | None = None):
         bytes=events.bytes, bytes_out=events.bytes_out, bytes_in=events.bytes_in,
         line_sample=ibis.cases((ok, ibis.null("string")), else_=events.line),
     )
-    return keyed.group_by(["part", "reason", "host", "identity", "day"]).aggregate(
-        requests=keyed.count(),
-        bytes=keyed.bytes.sum(), bytes_out=keyed.bytes_out.sum(), bytes_in=keyed.bytes_in.sum(),
+    directions = ({"bytes_out": keyed.bytes_out.sum(), "bytes_in": keyed.bytes_in.sum()} if directional
+                  else {})
+    agg = keyed.group_by(["part", "reason", "host", "identity", "day"]).aggregate(
+        requests=keyed.count(), bytes=keyed.bytes.sum(), **directions,
         first=keyed.ts.min(), last=keyed.ts.max(),
         sample_first=keyed.line_sample.min(), sample_last=keyed.line_sample.max(),
     )
+    if not directional:
+        agg = agg.mutate(bytes_out=ibis.null("int64"), bytes_in=ibis.null("int64"))
+    return agg
 
 
 def _rows(expr) -> list[dict]:

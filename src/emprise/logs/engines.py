@@ -85,6 +85,9 @@ class DuckDBEngine(Engine):
         import ibis
 
         con = ibis.duckdb.connect()
+        # Every result Emprise reads is ordered or keyed explicitly: DuckDB need not keep
+        # the input's order through the aggregate it materializes (millions of rows).
+        con.raw_sql("SET preserve_insertion_order = false")
         if self._threads:
             con.raw_sql(f"SET threads = {int(self._threads)}")
         return con
