@@ -104,6 +104,9 @@ def test_since_drops_older_lines(catalog, pseudonymiser):
     result = discover([FIXTURES / "squid_native.log"], catalog=catalog, pseudonymiser=pseudonymiser,
                       by="host", since=date(2025, 11, 25))
     assert [row.host for row in result.rows] == ["slack.com"]
+    # The older lines are read and counted as skipped, not lost from the accounting.
+    [summary] = result.files
+    assert (summary.lines, summary.events, summary.skipped, summary.malformed) == (4, 1, 3, 0)
 
 
 @pytest.mark.parametrize("name, directional", [("squid_native.log", False), ("bind_query.log", False),
@@ -131,3 +134,34 @@ def test_a_run_mixing_squid_and_conn_log_keeps_the_sent_bytes(catalog, pseudonym
     sent = {row.host: row.bytes_out for row in (*result.rows, *result.unknown_hosts)}
     assert sent["chatgpt.com"] is None
     assert sent["104.18.32.47"] is not None and sent["104.18.32.47"] > 0
+
+
+def test_an_empty_file_in_a_directory_is_listed_not_fatal(tmp_path, catalog, pseudonymiser):
+    shutil.copy(FIXTURES / "squid_native.log", tmp_path / "access.log")
+    (tmp_path / "access.log.1").write_bytes(b"")  # what logrotate leaves
+    result = discover([tmp_path], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    assert {row.host for row in result.rows} >= {"chatgpt.com", "claude.ai"}
+    files = {f.name.rsplit("/", 1)[-1]: (f.format, f.lines) for f in result.files}
+    assert files["access.log.1"] == ("empty", 0) and files["access.log"] == ("squid", 4)
+    with pytest.raises(LogError, match="the file is empty"):
+        discover([tmp_path / "access.log.1"], catalog=catalog, pseudonymiser=pseudonymiser)
+
+
+def test_a_user_mapping_reads_a_csv_no_preset_recognises(tmp_path, catalog, pseudonymiser):
+    log = tmp_path / "custom.csv"
+    log.write_text("when,who,where,sent\n1764000000,alice,chatgpt.com,1200\n1764000060,bob,claude.ai,80\n",
+                   encoding="utf-8")
+    mapping = {"ts": "when", "user": "who", "host": "where", "bytes_out": "sent"}
+    with pytest.raises(LogError, match="not recognised"):
+        discover([log], catalog=catalog, pseudonymiser=pseudonymiser)
+    result = discover([log], catalog=catalog, pseudonymiser=pseudonymiser, by="host", min_group=1,
+                      csv_mapping=mapping)
+    assert {row.host: row.bytes_out for row in result.rows} == {"chatgpt.com": 1200, "claude.ai": 80}
+
+
+def test_a_format_error_names_the_file(tmp_path, catalog, pseudonymiser):
+    log = tmp_path / "export.csv"
+    log.write_text("time,user,bytes\n1764000000,alice,10\n", encoding="utf-8")
+    with pytest.raises(LogError) as raised:
+        discover([log], catalog=catalog, pseudonymiser=pseudonymiser, log_format="csv")
+    assert str(log) in str(raised.value) and "no host or URL column" in str(raised.value)

@@ -56,3 +56,25 @@ def test_mixed_formats_in_one_directory(tmp_path, catalog, pseudonymiser):
     assert sorted(f.format for f in result.files) == ["bind", "squid", "zeek-json"]
     requests = {row.product_id: row.requests for row in result.rows}
     assert requests["chatgpt"] == 2  # one Squid line, one BIND query
+
+
+def test_a_time_no_calendar_holds_is_a_malformed_line_not_a_failed_run(tmp_path, catalog, pseudonymiser):
+    lines = [GOOD,
+             GOOD.replace("1764000000.001", "99999999999999999999.500"),  # past year 9999
+             GOOD.replace("1764000000.001", "1e999"),  # not matched by Squid's layout: bad timestamp or out of range
+             GOOD]
+    path = tmp_path / "times.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = discover([path], catalog=catalog, pseudonymiser=pseudonymiser, log_format="squid", by="host")
+    assert [(row.host, row.requests) for row in result.rows] == [("chatgpt.com", 2)]
+    assert sum(m.count for m in result.malformed) == 2
+    assert "timestamp out of range" in {m.reason for m in result.malformed}
+    zeek = tmp_path / "http.json"
+    good = ('{"ts":1764000000.5,"uid":"C1","id.orig_h":"10.0.0.1","id.orig_p":5,"id.resp_h":"1.2.3.4",'
+            '"id.resp_p":443,"method":"POST","host":"claude.ai","uri":"/","request_body_len":10,'
+            '"response_body_len":20}')
+    zeek.write_text(good + "\n" + good.replace("1764000000.5", "1e999") + "\n", encoding="utf-8")
+    result = discover([zeek], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    assert [(row.host, row.requests) for row in result.rows] == [("claude.ai", 1)]
+    [(reason, count)] = [(m.reason, m.count) for m in result.malformed]
+    assert count == 1 and reason in {"bad timestamp", "timestamp out of range"}

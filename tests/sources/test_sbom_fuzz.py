@@ -632,6 +632,19 @@ def test_cyclonedx_xml_record_shaped(version, components, services, dependencies
     check(CycloneDxXmlSource, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
+def test_cyclonedx_xml_empty_licence_expression():
+    """Found by the test above: ``<expression/>`` reads as a None licence, once an AttributeError."""
+    namespace = "http://cyclonedx.org/schema/bom/1.2"
+    data = (f'<?xml version="1.0" encoding="UTF-8"?><bom xmlns="{namespace}"><components>'
+            '<component type="library" bom-ref="a"><name>left-pad</name><licenses><expression/></licenses>'
+            '</component></components></bom>').encode()
+    check(CycloneDxXmlSource, data)
+    path = SCRATCH / "empty-expression.xml"
+    path.write_bytes(data)
+    [record] = [item for item in CycloneDxXmlSource().read(path, "bom.xml") if isinstance(item, Record)]
+    assert any(getattr(node, "name", None) == "left-pad" for node in record.nodes)
+
+
 XML_TAGS = [
     "metadata",
     "component",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, matching_share, reason_of
+from emprise.logs.stamps import epoch_of, month_number
 
 _QUERY = re.compile(r"client (?:@\S+ )?[0-9a-fA-F.:]+#\d+ (?:\([^)]*\))?: (?:view \S+: )?query: \S+ IN ")
 
@@ -24,8 +25,6 @@ class BindQueryLog(LogFormat):
         return matching_share(first_lines, _QUERY.search, 90)
 
     def parse(self, lines, first_lines):
-        import ibis
-
         line = lines.line
         stamp = line.re_extract(r"^(\d{2}-[A-Za-z]{3}-\d{4} \d{2}:\d{2}:\d{2})", 1).nullif("")
         parts = lines.mutate(
@@ -33,9 +32,9 @@ class BindQueryLog(LogFormat):
             client=line.re_extract(r"client (?:@\S+ )?([0-9a-fA-F.:]+)#\d+", 1).nullif(""),
             host=line.re_extract(r"query: (\S+) IN ", 1).nullif("").lower().rstrip(),
         )
-        parts = parts.mutate(ts=ibis.cases(
-            (parts.stamp.notnull(), parts.stamp.as_timestamp("%d-%b-%Y %H:%M:%S").epoch_seconds()),
-            else_=ibis.null("float64")))
+        stamp = parts.stamp  # 25-Jan-2026 10:00:00; an impossible date is None (see ``stamps``)
+        parts = parts.mutate(ts=epoch_of(stamp.substr(7, 4), month_number(stamp.substr(3, 3)),
+                                         stamp.substr(0, 2), stamp.substr(12, 8)))
         reason = reason_of(
             (parts.line.isnull() | (parts.line == ""), EMPTY_LINE),
             (~parts.line.contains("query: "), SKIPPED + "not a query line"),

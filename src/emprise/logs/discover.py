@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -32,6 +32,8 @@ GROUPINGS = ("product", "vendor", "host")
 SAMPLES_PER_REASON = 3
 TOP_USERS = 3
 _DAY = 86400
+#: 9999-12-31T23:59:59Z: a later time cannot be written as a date (nor a day number kept).
+_LAST_SECOND = 253402300799
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
@@ -78,7 +80,7 @@ class ServiceRow:
             "top_users": None if self.top_users is None
             else [{"user": u, "bytes": b} for u, b in self.top_users],
         }
-        if by == "host" or self.product_id is None:
+        if by == "host" or (self.product_id is None and self.vendor_id is None):
             row = {"host": self.host, **row}
         return row
 
@@ -141,13 +143,17 @@ class Discovery:
     #: fewer than ``min_group`` people are left out and counted in ``groups_hidden``.
     groups: tuple[GroupRow, ...] = ()
     groups_hidden: int = 0
+    #: The same services per product, when ``rows`` are grouped otherwise and the caller
+    #: asked (``--import`` records products: people seen on two hosts of one service
+    #: count once, which per-host rows cannot tell).
+    product_rows: tuple[ServiceRow, ...] = ()
 
 
 def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymiser, engine: str = "duckdb",
              master: str | None = None, by: str = "product", since: date | None = None,
              min_group: int = DEFAULT_MIN_GROUP, top_unknown: int = 25, log_format: str | None = None,
              threads: int | None = None, lang: str = "en", csv_mapping: dict | None = None,
-             groups: dict[str, str] | None = None) -> Discovery:
+             groups: dict[str, str] | None = None, product_rows: bool = False) -> Discovery:
     """Run a discovery over log files, directories and globs; returns a ``Discovery``.
 
     Raises LogError when an input cannot be read at all (missing, unknown format,
@@ -159,13 +165,24 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
     files = [log_file(path) for path in expand(inputs)]
     if not files:
         raise LogError(", ".join(map(str, inputs)), "no log file to read")
-    formats = {log.display_name: (format_class(log_format) if log_format
-                                  else detect_format(log.first_lines, log.display_name)) for log in files}
+    # An empty file (logrotate leaves them) has nothing to detect: it is listed with
+    # 0 lines, and only a run whose every input is empty is an error.
+    empty = [log for log in files if not log.first_lines and not log_format]
+    files = [log for log in files if log not in empty]
+    if not files:
+        raise LogError(", ".join(log.display_name for log in empty), "the file is empty")
+    formats = {log.display_name: _format_of(log, log_format, csv_mapping) for log in files}
     runner = open_engine(engine, master=master, threads=threads)
     try:
-        return _run(runner, files, formats, catalog=catalog, pseudonymiser=pseudonymiser, by=by,
-                    since=since, min_group=min_group, top_unknown=top_unknown, lang=lang,
-                    started=started, csv_mapping=csv_mapping, groups=groups)
+        found = _run(runner, files, formats, catalog=catalog, pseudonymiser=pseudonymiser, by=by,
+                     since=since, min_group=min_group, top_unknown=top_unknown, lang=lang,
+                     started=started, csv_mapping=csv_mapping, groups=groups,
+                     product_rows=product_rows and by != "product")
+        if not empty:
+            return found
+        return replace(found, files=found.files + tuple(
+            FileSummary(name=log.display_name, format="empty", lines=0, events=0, malformed=0, skipped=0)
+            for log in empty))
     except LogError:
         raise
     except Exception as exc:  # engine errors (DuckDB, Py4J, Ibis) become ours, naming the inputs
@@ -175,19 +192,37 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
         runner.close()
 
 
+def _format_of(log: LogFile, log_format: str | None, csv_mapping: dict | None):
+    """The format class of ``log``: the one asked for, else detected; a CSV mapping the
+    user wrote reads a file no preset recognises."""
+    if log_format:
+        return format_class(log_format)
+    try:
+        return detect_format(log.first_lines, log.display_name)
+    except LogError:
+        if csv_mapping and any(line.strip() for line in log.first_lines):
+            return format_class("csv")
+        raise
+
+
 def _table_of(runner, log: LogFile, cls, csv_mapping):
     """The parsed events of one file (Ibis), read the way its format asks for."""
     fmt = cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
     first_lines = list(log.first_lines)
-    if fmt.reads == "csv":
-        table = runner.csv(log, **fmt.csv_layout(first_lines, log.display_name))
-    else:
-        table = runner.lines(log)
-    return fmt.parse(table, first_lines)
+    try:
+        if fmt.reads == "csv":
+            table = runner.csv(log, **fmt.csv_layout(first_lines, log.display_name))
+        else:
+            table = runner.lines(log)
+        return fmt.parse(table, first_lines)
+    except LogError as exc:  # a format names itself ("csv: no host column"): name the file too
+        if exc.path == log.display_name:
+            raise
+        raise LogError(log.display_name, f"{exc.path}: {exc.reason}") from exc
 
 
 def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, since, min_group,
-         top_unknown, lang, started, csv_mapping, groups=None) -> Discovery:
+         top_unknown, lang, started, csv_mapping, groups=None, product_rows=False) -> Discovery:
     import ibis
 
     from emprise.logs.classify import candidate_hosts, rule_keys
@@ -230,11 +265,16 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
         *(good[n] for n in names), product_id=classes_table.c_product, vendor_id=classes_table.c_vendor))
     key = {"product": "product_id", "vendor": "vendor_id", "host": "host"}[by]
     rows = _grouped(known, key)
+    # A vendor row is AI when one of its AI services was seen, not because it sells one.
+    seen: dict[str, set[str]] = {}
+    if by == "vendor":
+        for row in _rows(known.select("vendor_id", "product_id").distinct()):
+            seen.setdefault(row["vendor_id"], set()).add(row["product_id"])
     per_day = _per_day(known, key)
     top = _top_users(known, key)
     group_rows, groups_hidden = (), 0
     if groups:
-        group_rows, groups_hidden = _group_view(runner, known, key, groups, catalog, min_group, lang, by)
+        group_rows, groups_hidden = _group_view(runner, known, key, groups, catalog, min_group, lang, by, seen)
     # Unknown hosts: rank them by a plain sum first, then describe only the top ones.
     unknown_rows = []
     if top_unknown > 0:
@@ -246,11 +286,13 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
 
     def build(row: dict, grouping: str) -> ServiceRow:
         return _service_row(row, grouping, catalog, per_day.get(row["key"], ()), top.get(row["key"], ()),
-                            pseudonymiser, min_group, lang)
+                            pseudonymiser, min_group, lang, seen.get(row["key"], ()))
 
     service_rows = sorted((build(r, by) for r in rows),
                           key=lambda r: (not r.ai, r.category or "~", -r.users, -r.requests, r.key))
     unknown_built = tuple(build(r, "unknown") for r in unknown_rows)
+    by_product = tuple(_service_row(r, "product", catalog, (), (), pseudonymiser, min_group, lang)
+                       for r in _grouped(known, "product_id")) if product_rows else ()
     stages["join_group"] = time.perf_counter() - mark
     mark = time.perf_counter()
     malformed, summaries = _summaries(file_rows, files, formats, runner, pseudonymiser.reveal)
@@ -259,7 +301,7 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
                      malformed=malformed, files=summaries, revealed=pseudonymiser.reveal,
                      min_group=min_group, since=since.isoformat() if since else None,
                      seconds=time.perf_counter() - started,
-                     groups=group_rows, groups_hidden=groups_hidden,
+                     groups=group_rows, groups_hidden=groups_hidden, product_rows=by_product,
                      extra={"distinct_hosts": distinct_hosts, "candidate_hosts": len(candidates),
                             "classified_hosts": len(classes),
                             "stages": {k: round(v, 3) for k, v in stages.items()},
@@ -293,17 +335,22 @@ def aggregate(events, since: date | None = None, *, directional: bool = True):
 
     ``part`` is the file's number. Good lines (``reason`` None) keep host, person
     and day; malformed lines keep only their part and reason, with two sample
-    lines. One pass over the input. ``directional`` False (no input logs bytes sent
+    lines. One pass over the input. A time no calendar holds (negative, past year
+    9999, infinite) makes its line malformed, not the run fail; lines before
+    ``since`` are counted as skipped. ``directional`` False (no input logs bytes sent
     and received apart) leaves out their two sums: with millions of groups each
     aggregate costs (measured: 10 M Squid lines, 5.4 M groups, about 9 % of the run).
     """
     import ibis
 
-    ok = events.reason.isnull()
+    ts = events.ts
+    checks = [(events.reason.notnull(), events.reason),
+              (ts.notnull() & ~ts.between(0, _LAST_SECOND), "timestamp out of range")]
     if since is not None:
         start = datetime(since.year, since.month, since.day, tzinfo=timezone.utc).timestamp()
-        events = events.filter(~ok | (events.ts >= start))
-        ok = events.reason.isnull()
+        checks.append((ts < start, f"{SKIPPED}before --since {since.isoformat()}"))
+    events = events.mutate(reason=ibis.cases(*checks, else_=ibis.null("string")))
+    ok = events.reason.isnull()
     keyed = events.select(
         part=events.part,
         reason=events.reason,
@@ -366,7 +413,8 @@ def _top_users(table, key: str) -> dict[str, tuple]:
     return {k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in out.items()}
 
 
-def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_group: int, lang: str, by: str):
+def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_group: int, lang: str, by: str,
+                seen: dict[str, set[str]]):
     """Services per group (k-anonymity: a group, or a group's use of a service, under
     ``min_group`` people is not shown). The raw identities are joined in the engine
     with the mapping and never come out; returns (rows, number of hidden cells)."""
@@ -385,7 +433,7 @@ def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_gr
         product = catalog.product(cell["product_id"]) if by != "vendor" and cell["product_id"] else None
         vendor = catalog.vendor(cell["vendor_id"]) if cell["vendor_id"] else None
         ai = catalog.is_ai_service(product) if product is not None else (
-            by == "vendor" and vendor is not None and any(catalog.is_ai_service(p) for p in catalog.products_of(vendor.id)))
+            by == "vendor" and _any_ai(catalog, seen.get(cell["key"], ())))
         rows.append(GroupRow(group=cell["group"], group_people=sizes[cell["group"]], key=cell["key"],
                              product=product.display_name(lang) if product else None,
                              vendor=vendor.name if vendor else None, country=vendor.country if vendor else None,
@@ -395,6 +443,11 @@ def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_gr
     return tuple(rows), hidden
 
 
+def _any_ai(catalog, product_ids) -> bool:
+    return any((entry := catalog.product(p)) is not None and catalog.is_ai_service(entry)
+               for p in product_ids if p)
+
+
 def _iso(seconds: float | None) -> str | None:
     if seconds is None:
         return None
@@ -402,13 +455,13 @@ def _iso(seconds: float | None) -> str | None:
 
 
 def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser, min_group,
-                 lang) -> ServiceRow:
+                 lang, seen_products=()) -> ServiceRow:
     product = catalog.product(row["product_id"]) if row["product_id"] and grouping != "vendor" else None
     vendor_id = row["vendor_id"]
     vendor = catalog.vendor(vendor_id) if vendor_id else None
     ai = False
     if grouping == "vendor":
-        ai = any(catalog.is_ai_service(p) for p in catalog.products_of(vendor_id)) if vendor_id else False
+        ai = _any_ai(catalog, seen_products)
     elif product is not None:
         ai = catalog.is_ai_service(product)
     users = row["users"]

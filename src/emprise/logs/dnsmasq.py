@@ -12,6 +12,7 @@ import re
 from datetime import datetime, timezone
 
 from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, matching_share, reason_of
+from emprise.logs.stamps import epoch_of, month_number
 
 _QUERY = re.compile(r"dnsmasq\[\d+\]: (?:\d+ [0-9a-fA-F.:]+/\d+ )?query\[\w+\] \S+ from \S+")
 _ANY = re.compile(r"dnsmasq\[\d+\]: ")
@@ -34,13 +35,13 @@ class Dnsmasq(LogFormat):
         line = lines.line
         stamp = line.re_extract(r"^([A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2})", 1).nullif("")
         parts = lines.mutate(
-            stamp=ibis.literal(year).concat(" ", stamp.re_replace(" +", " ")),
+            stamp=stamp.re_replace(" +", " ").split(" "),  # [Jan, 5, 10:00:00]
             host=line.re_extract(r"query\[\w+\] (\S+) from ", 1).nullif("").lower(),
             client=line.re_extract(r"query\[\w+\] \S+ from (\S+)", 1).nullif(""),
         )
-        parts = parts.mutate(ts=ibis.cases(
-            (stamp.notnull(), parts.stamp.as_timestamp("%Y %b %d %H:%M:%S").epoch_seconds()),
-            else_=ibis.null("float64")))
+        # An impossible date (Feb 30) is None (see ``stamps``).
+        parts = parts.mutate(ts=epoch_of(ibis.literal(year), month_number(parts.stamp[0]), parts.stamp[1],
+                                         parts.stamp[2]))
         reason = reason_of(
             (parts.line.isnull() | (parts.line == ""), EMPTY_LINE),
             (~parts.line.contains("query["), SKIPPED + "not a query line"),

@@ -14,6 +14,7 @@ import abc
 import itertools
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 from emprise.logs.inputs import LogFile, open_binary
@@ -93,7 +94,7 @@ class DuckDBEngine(Engine):
         return con
 
     def lines(self, log: LogFile):
-        view, rejects = self._name("lines"), self._name("rejects")
+        view = self._name("lines")
         # One VARCHAR column: a delimiter that text logs do not contain, no quoting.
         # Lines that are not UTF-8 (or too long) are set aside in the rejects table.
         self.con.raw_sql(
@@ -101,10 +102,15 @@ class DuckDBEngine(Engine):
             f"{_sql_string(str(log.path))}, columns={{'line': 'VARCHAR'}}, header=false, "
             "delim='\\x01', quote='', escape='', auto_detect=false, strict_mode=false, "
             f"compression={_sql_string(log.compression)}, max_line_size={MAX_LINE_BYTES}, "
-            f"ignore_errors=true, store_rejects=true, rejects_table={_sql_string(rejects)}, "
-            f"rejects_scan={_sql_string(self._name('scan'))})")
-        self._rejects.append((log.display_name, rejects))
+            f"{_new_line(log)}ignore_errors=true, {self._rejects_options(log)})")
         return self.con.table(view)
+
+    def _rejects_options(self, log: LogFile) -> str:
+        """``read_csv`` options that keep the lines it refuses, to count and locate them."""
+        rejects = self._name("rejects")
+        self._rejects.append((log.display_name, rejects))
+        return (f"store_rejects=true, rejects_table={_sql_string(rejects)}, "
+                f"rejects_scan={_sql_string(self._name('scan'))}")
 
     def materialize(self, expr):
         return self.con.create_table(self._name("agg"), expr, temp=True)
@@ -117,7 +123,7 @@ class DuckDBEngine(Engine):
             f"{_sql_string(str(log.path))}, columns={{{names}}}, header={str(header).lower()}, "
             f"delim={_sql_string(delimiter)}, quote='\"', auto_detect=false, strict_mode=false, "
             f"compression={_sql_string(log.compression)}, null_padding=true, ignore_errors=true, "
-            f"max_line_size={MAX_LINE_BYTES})")
+            f"max_line_size={MAX_LINE_BYTES}, {_new_line(log)}{self._rejects_options(log)})")
         return self.con.table(view)
 
     def read_rejects(self) -> list[tuple[str, int, str]]:
@@ -133,6 +139,14 @@ class DuckDBEngine(Engine):
             for position, error_type in rows:
                 found.append((display_name, int(position), _reject_reason(error_type)))
         return found
+
+
+def _new_line(log: LogFile) -> str:
+    """The ``new_line`` option: DuckDB guesses the line end from the first lines, and a
+    file that starts with "\n" and later has "\r\n" then gets one empty line too many
+    per "\r\n". Saying "\r\n" reads "\n" and "\r\n" alike as one end; only a file with
+    bare "\r" ends (seen in its head) is left to DuckDB's guess."""
+    return "" if log.bare_cr else "new_line='\\r\\n', "
 
 
 def _reject_reason(error_type: str) -> str:
@@ -159,9 +173,12 @@ class SparkEngine(Engine):
             from pyspark.sql import SparkSession
         except ImportError as exc:
             raise LogError("spark", "the Spark engine needs pyspark: pip install 'emprise[spark]'") from exc
+        # pyspark's pandas conversions warn about pandas' own deprecations: noise for a user.
+        warnings.filterwarnings("ignore", category=FutureWarning, module=r"pyspark\..*")
         try:
             session = (SparkSession.builder.master(self.master).appName("emprise-discover")
                        .config("spark.ui.enabled", "false")
+                       .config("spark.ui.showConsoleProgress", "false")  # no progress bars on stderr
                        .config("spark.sql.session.timeZone", "UTC")
                        # Spark 4 turns ANSI on: a missing field of a short line (cells[5] of a
                        # Zeek header) would fail the query where DuckDB gives NULL.

@@ -32,7 +32,7 @@ def finding_records(result, inputs: list[str]) -> list[Record]:
     """One record per discovered product (rows without a catalog product are not imported)."""
     records = []
     origin = ", ".join(f.name for f in result.files) or ", ".join(inputs)
-    for row in result.rows:
+    for row in _per_product(result):
         if row.product_id is None:
             continue
         product = Product(key=row.product_id, name=row.product or row.product_id, category=row.category)
@@ -93,7 +93,16 @@ def service_rows(result) -> list[dict]:
     return [{"asset_key": f"discovered-{row.product_id}", "product_key": row.product_id, "ai": row.ai,
              "users": row.users, "requests": row.requests, "bytes": row.bytes, "bytes_out": row.bytes_out,
              "bytes_in": row.bytes_in, "first_seen": moment(row.first_seen), "last_seen": moment(row.last_seen)}
-            for row in result.rows if row.product_id is not None]
+            for row in _per_product(result) if row.product_id is not None]
+
+
+def _per_product(result):
+    """The discovery's services one row per product, whatever ``--by`` showed."""
+    if result.by == "product":
+        return result.rows
+    if not result.product_rows and result.rows:
+        raise ValueError("a discovery grouped by host or vendor must be run with product_rows=True to be imported")
+    return result.product_rows
 
 
 def _add_counts(writer, result) -> None:

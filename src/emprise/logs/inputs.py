@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,10 @@ class LogFile:
     compression: str  # "none", "gzip" or "zstd"
     first_lines: tuple[str, ...]
     size: int
+    #: Lines end with a bare carriage return (old Mac style) somewhere in the head: the
+    #: engine must then take "\r" alone as a line end, which it otherwise must not (a
+    #: "\r\n" would count twice in a file that mixes "\n" and "\r\n").
+    bare_cr: bool = False
 
 
 def expand(inputs: Iterable[str | Path]) -> list[Path]:
@@ -86,15 +91,22 @@ def open_binary(path: Path, compression: str) -> io.BufferedIOBase:
         raise LogError(str(path), exc.strerror or str(exc)) from exc
 
 
-def read_head(path: Path, compression: str) -> list[str]:
-    """The first lines of the (decompressed) file, decoded leniently, for detection only."""
+def _head_bytes(path: Path, compression: str) -> bytes:
     try:
         with open_binary(path, compression) as stream:
-            head = stream.read(HEAD_BYTES)
+            return stream.read(HEAD_BYTES)
     except (OSError, EOFError, ValueError) as exc:  # gzip/zstd raise these for corrupt data
         raise LogError(str(path), f"cannot decompress ({compression}): {exc}") from exc
     except Exception as exc:  # zstandard.ZstdError has no common base with OSError
         raise LogError(str(path), f"cannot decompress ({compression}): {exc}") from exc
+
+
+def read_head(path: Path, compression: str) -> list[str]:
+    """The first lines of the (decompressed) file, decoded leniently, for detection only."""
+    return _head_lines(_head_bytes(path, compression))
+
+
+def _head_lines(head: bytes) -> list[str]:
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     lines = text.splitlines()
     if len(head) == HEAD_BYTES and len(lines) > 1:
@@ -109,8 +121,11 @@ def log_file(path: Path, display_name: str | None = None) -> LogFile:
     except OSError as exc:
         raise LogError(str(path), exc.strerror or str(exc)) from exc
     compression = compression_of(path)
+    head = _head_bytes(path, compression)
+    # A "\r" cut from its "\n" by the end of the head is not a bare one.
+    bare_cr = re.search(rb"\r(?!\n)", head[:-1] if head.endswith(b"\r") else head) is not None
     return LogFile(path=path, display_name=display_name or str(path), compression=compression,
-                   first_lines=tuple(read_head(path, compression)), size=size)
+                   first_lines=tuple(_head_lines(head)), size=size, bare_cr=bare_cr)
 
 
 def line_numbers(log: LogFile, samples: Iterable[str]) -> dict[str, int]:

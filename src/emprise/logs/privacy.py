@@ -10,6 +10,7 @@ the caller records that it did (``record_run``).
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import hmac
 import json
@@ -96,12 +97,20 @@ def min_group_size(value: int | None = None) -> int:
     return DEFAULT_MIN_GROUP
 
 
+def _os_user() -> str | None:
+    """Who ran the command, as the system knows them (a service or cron job sets no $USER)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no $USER/$LOGNAME and no passwd entry (some containers)
+        return None
+
+
 def record_run(key_file: Path, *, command: str, inputs: list[str], revealed: bool, engine: str) -> Path:
     """Append one JSON line describing the run next to the key (who asked for what); returns the log."""
     log = key_file.with_name(RUN_LOG_NAME)
     entry = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "command": command,
              "inputs": inputs, "revealed": revealed, "engine": engine,
-             "os_user": os.environ.get("USER") or os.environ.get("USERNAME")}
+             "os_user": _os_user()}
     try:
         with log.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")

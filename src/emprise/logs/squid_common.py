@@ -19,6 +19,7 @@ from emprise.logs.interface import (
     reason_of,
     with_host_of_url,
 )
+from emprise.logs.stamps import epoch_of, month_number
 
 _STAMP = r"^\d{2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}$"
 _LINE = re.compile(r'^\S+ \S+ \S+ \[\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] "[A-Z_]+ \S+ [^"]*" \d{3} (\d+|-)')
@@ -41,11 +42,16 @@ class SquidCommon(LogFormat):
                              stamp=fields[3].substr(1).concat(" ", fields[4].substr(0, 5)),
                              quote=fields[5], url=fields[6], size_text=fields[9])
         parts = with_host_of_url(parts, "url")
-        # strptime fails on a bad string: only well-formed stamps reach it.
-        well_formed = parts.stamp.re_search(_STAMP)
+        # Only well-formed stamps are read, by their fixed positions; an impossible
+        # date (35/Jan) is None (see ``stamps``). The offset is subtracted to get UTC.
+        stamp = parts.stamp
+        well_formed = stamp.re_search(_STAMP)
+        offset = (stamp.substr(22, 2).try_cast("int64") * 3600 + stamp.substr(24, 2).try_cast("int64") * 60)
+        local = epoch_of(stamp.substr(7, 4), month_number(stamp.substr(3, 3)), stamp.substr(0, 2),
+                         stamp.substr(12, 8))
         parts = parts.mutate(
-            ts=ibis.cases((well_formed, parts.stamp.as_timestamp("%d/%b/%Y:%H:%M:%S %z").epoch_seconds()),
-                          else_=ibis.null("float64")),
+            ts=ibis.cases((well_formed, ibis.cases((stamp.substr(21, 1) == "-", local + offset),
+                                                   else_=local - offset)), else_=ibis.null("float64")),
             size=parts.size_text.try_cast("int64"))
         reason = reason_of(
             (parts.line.isnull() | (parts.line == ""), EMPTY_LINE),

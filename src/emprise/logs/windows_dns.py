@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from emprise.logs.interface import EMPTY_LINE, SKIPPED, LogFormat, events, reason_of
+from emprise.logs.stamps import epoch_of
 
 _PACKET = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)? +\S+ PACKET ")
 _HEADER = re.compile(r"^(DNS Server log|Message logging key)")
@@ -39,11 +40,16 @@ class WindowsDnsDebug(LogFormat):
             # (7)chatgpt(3)com(0) -> chatgpt.com
             host=query.re_replace(r"\(\d+\)", ".").strip().lower().nullif(""),
         )
+        # 1/25/2026 2:00:01 PM -> 2026-01-25 14:00:01; an impossible date is None (see ``stamps``).
+        pieces = parts.stamp.split(" ")
+        day, clock = pieces[0].split("/"), pieces[1]
+        colon = clock.find(":")
+        hour12 = clock.substr(0, colon).try_cast("int64")
+        hour = ibis.cases((hour12.between(1, 12), hour12 % 12 + ibis.cases((pieces[2] == "PM", 12), else_=0)),
+                          else_=ibis.null("int64"))
         parts = parts.mutate(
             host=parts.host.re_replace(r"^\.+|\.+$", "").nullif(""),
-            ts=ibis.cases((parts.stamp.notnull(),
-                           parts.stamp.as_timestamp("%m/%d/%Y %I:%M:%S %p").epoch_seconds()),
-                          else_=ibis.null("float64")))
+            ts=epoch_of(day[2], day[0], day[1], hour.cast("string").lpad(2, "0").concat(clock.substr(colon))))
         reason = reason_of(
             (parts.line.isnull() | (parts.line == ""), EMPTY_LINE),
             (~parts.line.contains(" PACKET ") | ~parts.line.contains(" Rcv ")

@@ -518,6 +518,8 @@ def _licence(licenses: Any) -> str | None:
 
     terms: list[str] = []
     for licence in licenses:
+        if licence is None:  # the XML reader gives None for an empty <expression/>
+            continue
         if isinstance(licence, LicenseExpression):
             text = str(licence.value).strip()
             terms.append(f"({text})" if " " in text and len(licenses) > 1 else text)

@@ -144,10 +144,22 @@ def handles_errors(command):
         try:
             return command(*args, **kwargs)
         except EmpriseError as exc:
-            err_console.print(f"emprise: {t('cli.error')}: {exc}", markup=False, soft_wrap=True)
+            err_console.print(f"emprise: {t('cli.error')}: {_error_text(exc)}", markup=False, soft_wrap=True)
             raise typer.Exit(ExitCode.ERROR) from None
 
     return wrapper
+
+
+def _error_text(exc: EmpriseError) -> str:
+    """The error in the run's language where its words are known (the log engine's, so far)."""
+    from emprise.logs.interface import LogError
+
+    if isinstance(exc, LogError):
+        from emprise.i18n import language
+        from emprise.views.log_texts import log_error_text
+
+        return log_error_text(exc, language())
+    return str(exc)
 
 
 def _store():

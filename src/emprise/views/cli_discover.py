@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from emprise.i18n import language, messages, t
+from emprise.views.log_texts import log_text
 
 MESSAGES = messages({
     "discover.help": {"en": "Find the AI and SaaS services used, from proxy, DNS and Zeek logs (users pseudonymised).",
@@ -30,6 +31,11 @@ MESSAGES = messages({
     "discover.requests": {"en": "Requests", "fr": "Requêtes"},
     "discover.bytes": {"en": "Bytes", "fr": "Octets"},
     "discover.bytes_out": {"en": "Sent", "fr": "Envoyés"},
+    "discover.bytes_in": {"en": "Received", "fr": "Reçus"},
+    "discover.trend": {"en": "Requests per day", "fr": "Requêtes par jour"},
+    "discover.stance.sanctioned": {"en": "sanctioned", "fr": "autorisé"},
+    "discover.stance.tolerated": {"en": "tolerated", "fr": "toléré"},
+    "discover.stance.forbidden": {"en": "forbidden", "fr": "interdit"},
     "discover.first_seen": {"en": "First seen", "fr": "Première vue"},
     "discover.last_seen": {"en": "Last seen", "fr": "Dernière vue"},
     "discover.host": {"en": "Host", "fr": "Hôte"},
@@ -123,7 +129,7 @@ def discover_command(
     import_: Annotated[bool, typer.Option("--import", help=MESSAGES["discover.opt.import"]["en"])] = False,
     reveal: Annotated[bool, typer.Option("--reveal", help=MESSAGES["discover.opt.reveal"]["en"])] = False,
     overlay: Annotated[Optional[Path], typer.Option("--overlay", help=MESSAGES["discover.opt.overlay"]["en"])] = None,
-    min_group: Annotated[Optional[int], typer.Option("--min-group", help=MESSAGES["discover.opt.min_group"]["en"])] = None,
+    min_group: Annotated[Optional[int], typer.Option("--min-group", min=1, help=MESSAGES["discover.opt.min_group"]["en"])] = None,
     log_format: Annotated[Optional[str], typer.Option("--log-format", help=MESSAGES["discover.opt.log_format"]["en"])] = None,
     mapping: Annotated[Optional[Path], typer.Option("--mapping", help=MESSAGES["discover.opt.mapping"]["en"])] = None,
     top_unknown: Annotated[int, typer.Option("--top-unknown", help=MESSAGES["discover.opt.top_unknown"]["en"])] = 25,
@@ -148,10 +154,11 @@ def discover_command(
     key_file = key_path(State.db)
     pseudonymiser = Pseudonymiser(load_or_create_key(key_file), reveal=reveal)
     group = min_group_size(min_group)
-    catalog = load_catalog(overlay=overlay)
+    catalog = load_catalog(overlay=overlay or State.overlay)  # global --overlay / EMPRISE_CATALOG_OVERLAY too
     result = discover(logs, catalog=catalog, pseudonymiser=pseudonymiser, engine=engine.value, master=master,
                       by=by.value, since=since_date, min_group=group, top_unknown=top_unknown,
-                      log_format=log_format, lang=language(), csv_mapping=csv_mapping, groups=group_mapping)
+                      log_format=log_format, lang=language(), csv_mapping=csv_mapping, groups=group_mapping,
+                      product_rows=import_)
     run_log = record_run(key_file, command="discover", inputs=list(logs), revealed=reveal, engine=engine.value)
     _print_summary(result, err_console)
     if reveal:
@@ -172,7 +179,7 @@ def discover_command(
             _print_groups(result)
     if group_mapping is not None and result.groups_hidden:
         err_console.print(t("discover.groups_hidden", count=result.groups_hidden, min=group), markup=False)
-    if import_:
+    if import_:  # always per product (``product_rows``), whatever --by showed
         from emprise.logs.findings import import_findings
         from emprise.store import Store
 
@@ -266,7 +273,8 @@ def _print_summary(result, console) -> None:
             top = ", ".join(f"{item['address']} ({item['connections']})" for item in conn["top_unresolved"][:5])
             console.print(t("discover.conn_unresolved_top", top=top), markup=False, soft_wrap=True)
     for item in result.malformed:
-        console.print(t("discover.malformed", reason=item.reason, count=item.count), markup=False)
+        console.print(t("discover.malformed", reason=log_text(item.reason, language()), count=item.count),
+                      markup=False)
         for sample in item.samples:
             console.print(f"  {sample}", markup=False, soft_wrap=True)
 
@@ -290,22 +298,37 @@ def _print_tables(result, catalog) -> None:
         entry = catalog.category(category_id) if category_id else None
         return entry.display_name(language()) if entry else (category_id or t("unknown"))
 
+    def stance(value: str | None) -> str:
+        return t(f"discover.stance.{value}") if value in ("sanctioned", "tolerated", "forbidden") else (value or t("unknown"))
+
     if not result.rows:
         console.print(t("discover.none"))
     else:
         table = Table(title=t("discover.title"))
-        columns = ["discover.ai", "discover.host" if result.by == "host" else "discover.service",
-                   "discover.vendor", "discover.country", "discover.category", "discover.sanctioned",
-                   "discover.users", "discover.requests", "discover.bytes", "discover.first_seen",
-                   "discover.last_seen"]
+        by_vendor = result.by == "vendor"  # one row per vendor: no service, category or stance of its own
+        sent = any(row.bytes_out is not None for row in result.rows)
+        received = any(row.bytes_in is not None for row in result.rows)
+        days = sorted({day for row in result.rows for day, _, _ in row.per_day})
+        columns = ["discover.ai", *(() if by_vendor else ("discover.host" if result.by == "host" else "discover.service",)),
+                   "discover.vendor", "discover.country",
+                   *(() if by_vendor else ("discover.category", "discover.sanctioned")),
+                   "discover.users", "discover.requests", "discover.bytes",
+                   *(("discover.bytes_out",) if sent else ()), *(("discover.bytes_in",) if received else ()),
+                   "discover.first_seen", "discover.last_seen", *(("discover.trend",) if len(days) > 1 else ())]
         for column in columns:
             table.add_column(t(column), justify="right" if column in (
-                "discover.users", "discover.requests", "discover.bytes") else "left")
+                "discover.users", "discover.requests", "discover.bytes", "discover.bytes_out",
+                "discover.bytes_in") else "left")
         for row in result.rows:
             name = row.host if result.by == "host" else (row.product or row.vendor or row.key)
-            table.add_row("●" if row.ai else "", name, row.vendor or t("unknown"), row.country or t("unknown"),
-                          category(row.category), row.sanction or t("unknown"), str(row.users),
-                          str(row.requests), _size(row.bytes), (row.first_seen or "")[:10], (row.last_seen or "")[:10])
+            cells = ["●" if row.ai else "", *(() if by_vendor else (name,)), row.vendor or t("unknown"),
+                     row.country or t("unknown"),
+                     *(() if by_vendor else (category(row.category), stance(row.sanction))),
+                     str(row.users), str(row.requests), _size(row.bytes),
+                     *((_size(row.bytes_out),) if sent else ()), *((_size(row.bytes_in),) if received else ()),
+                     (row.first_seen or "")[:10], (row.last_seen or "")[:10],
+                     *((trend(row.per_day, days),) if len(days) > 1 else ())]
+            table.add_row(*cells)
         console.print(table)
     if result.unknown_hosts:
         table = Table(title=t("discover.unknown_title"))
@@ -314,6 +337,19 @@ def _print_tables(result, catalog) -> None:
         for row in result.unknown_hosts:
             table.add_row(row.host, str(row.users), str(row.requests), _size(row.bytes))
         console.print(table)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def trend(per_day, days: list[str]) -> str:
+    """Requests per day as a sparkline over the run's ``days`` (a space: no request that day)."""
+    counts = {day: requests for day, requests, _ in per_day}
+    peak = max(counts.values(), default=0)
+    if peak <= 0:
+        return ""
+    return "".join(SPARKS[min(len(SPARKS) - 1, (counts[day] * len(SPARKS) - 1) // peak)] if counts.get(day) else " "
+                   for day in days)
 
 
 def _write_csv(result) -> None:

@@ -31,6 +31,10 @@ MESSAGES = messages({
                           "fr": "Surcouche du catalogue de l'organisation (statut autorisé)."},
     "watch.started": {"en": "watching {count} file(s); alerts on stdout (users pseudonymised, key: {key})",
                       "fr": "{count} fichier(s) suivi(s) ; alertes sur la sortie standard (utilisateurs pseudonymisés, clé : {key})"},
+    "watch.directory": {"en": "{path}: is a directory; watch follows files (give them, e.g. {path}/access.log)",
+                        "fr": "{path} : est un répertoire ; watch suit des fichiers (donnez-les, p. ex. {path}/access.log)"},
+    "watch.waiting": {"en": "{path}: does not exist yet; it will be followed once it appears",
+                      "fr": "{path} : n'existe pas encore ; il sera suivi dès qu'il apparaîtra"},
     "watch.problem": {"en": "watch: {message}", "fr": "watch : {message}"},
 })
 
@@ -62,8 +66,12 @@ def watch_command(
     from emprise.i18n import language
     from emprise.logs.privacy import Pseudonymiser, key_path, load_or_create_key, record_run
     from emprise.logs.watch import WatchSettings, print_alert, watch
-    from emprise.views.cli import State, err_console
+    from emprise.views.cli import ExitCode, State, err_console
 
+    for path in logs:  # a directory would be "followed" forever without a line; say so at once
+        if path.is_dir():
+            err_console.print(f"emprise: {t('watch.directory', path=path)}", markup=False)
+            raise typer.Exit(ExitCode.USAGE)
     key_file = key_path(State.db)
     pseudonymiser = Pseudonymiser(load_or_create_key(key_file))
     catalog = load_catalog(overlay=overlay or State.overlay)
@@ -77,6 +85,9 @@ def watch_command(
 
     def ready() -> None:
         err_console.print(t("watch.started", count=len(logs), key=key_file), markup=False)
+        for path in logs:  # followed like tail -F: read once it appears
+            if not path.exists():
+                err_console.print(t("watch.waiting", path=path), markup=False, soft_wrap=True)
 
     def report(message: str) -> None:
         err_console.print(t("watch.problem", message=message), markup=False, soft_wrap=True)

@@ -6,9 +6,11 @@ first and last seen). Only counts of people ever reach the store, never who.
 
 Shown, per AI service: the number of people and the volume sent, whether the
 service trains on what users type by default (the catalog's ``ai.trains_on_inputs``;
-unknown is shown as unknown), the organisation's stance (overlay), and the
-sanctioned alternatives to steer people to: the catalog's alternatives for that
-product, else generative-AI services whose ultimate parent is in the EU.
+unknown is shown as unknown), the organisation's stance (overlay), and who to steer
+people to: the AI services the organisation sanctioned (marked), then the catalog's
+alternatives for that product, else (for a service controlled outside the EU)
+generative-AI services whose ultimate parent is in the EU, same category first; never a
+forbidden one, and nobody is steered away from a sanctioned service.
 
 Figures come from the most recent discovery that saw each service: discoveries of
 different logs cannot be added up for people (the same person appears in both).
@@ -144,9 +146,10 @@ def _latest(a, b):
 def _size(value: int | None, lang: str) -> str | None:
     if value is None:
         return None
-    for unit in ("B", "kB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            text = f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    units = ("o", "ko", "Mo", "Go", "To") if lang == "fr" else ("B", "kB", "MB", "GB", "TB")  # French: octets
+    for unit in units:
+        if value < 1000 or unit == units[-1]:
+            text = f"{value:.0f} {unit}" if unit == units[0] else f"{value:.1f} {unit}"
             return text.replace(".", ",") if lang == "fr" else text
         value /= 1000
     return None
@@ -166,6 +169,34 @@ def _eu_ai_services(catalog) -> list:
     return sorted(found, key=lambda p: (p.ai is None or p.ai.trains_on_inputs is not False, p.name.lower()))
 
 
+def _stance(product) -> str | None:
+    return product.sanction.value if product.sanction is not None else None
+
+
+def _steer_to(product, catalog, eu_services: list, sanctioned_ai: list) -> tuple[list, bool]:
+    """``(products to steer people to, whether they are the EU fallback)`` for ``product``.
+
+    Nobody is steered away from a service the organisation sanctioned. Otherwise the
+    AI services the organisation sanctioned come first (same category first), then the
+    catalog's alternatives, else EU generative-AI services; a forbidden one is never proposed.
+    """
+    if _stance(product) == "sanctioned":
+        return [], False
+    sanctioned = sorted((p for p in sanctioned_ai if p.id != product.id),
+                        key=lambda p: p.category != product.category)
+    listed = [catalog.product(a.product) for a in product.alternatives]
+    # An AI service's alternatives are AI services (not the mail suite of a vendor that also has one).
+    listed = [a for a in listed if a is not None and a.id != product.id and _stance(a) != "forbidden"
+              and catalog.is_ai_service(a)]
+    # The EU fallback is for a service controlled outside the EU, same category first.
+    from_eu = not sanctioned and not listed and all(p.id != product.id for p in eu_services)
+    if from_eu:
+        listed = sorted((p for p in eu_services if _stance(p) != "forbidden"),
+                        key=lambda p: p.category != product.category)[:EU_SUGGESTIONS]
+    chosen = {p.id: p for p in (*sanctioned, *listed)}  # in order, without repeats
+    return list(chosen.values()), from_eu and bool(listed)
+
+
 def shadow_ai_context(store, catalog, *, lang: str) -> dict:
     """The context of ``_shadow_ai.html.j2``; ``has_data`` False when no discovery was imported.
 
@@ -181,6 +212,8 @@ def services_context(services: list[DiscoveredService], catalog, *, lang: str) -
     if not services:
         return {"has_data": False, "rows": [], "figures": []}
     eu_services = _eu_ai_services(catalog)
+    sanctioned_ai = sorted((p for p in catalog.products.values() if _stance(p) == "sanctioned"
+                            and catalog.is_ai_service(p)), key=lambda p: p.name.lower())
     rows = []
     for service in services:
         product = catalog.product(service.product_key)
@@ -188,11 +221,7 @@ def services_context(services: list[DiscoveredService], catalog, *, lang: str) -
             continue
         vendor = catalog.vendor(product.vendor) if product.vendor else None
         trains = product.ai.trains_on_inputs if product.ai is not None else None
-        alternatives = [catalog.product(a.product) for a in product.alternatives]
-        alternatives = [a for a in alternatives if a is not None and a.id != product.id]
-        from_eu = not alternatives
-        if from_eu:
-            alternatives = [p for p in eu_services if p.id != product.id][:EU_SUGGESTIONS]
+        alternatives, from_eu = _steer_to(product, catalog, eu_services, sanctioned_ai)
         volume, estimated = (service.bytes_out, False) if service.bytes_out is not None else (service.bytes, True)
         seen = None
         if service.first_seen is not None and service.last_seen is not None:
@@ -212,8 +241,9 @@ def services_context(services: list[DiscoveredService], catalog, *, lang: str) -
             "trains_label": t({True: "shadow.yes", False: "shadow.no", None: "shadow.unknown"}[trains], lang),
             "stance": (t(f"shadow.stance.{product.sanction.value}", lang) if product.sanction
                        else t("shadow.no_stance", lang)),
-            "alternatives": [a.display_name(lang) for a in alternatives],
-            "alternatives_from_eu": from_eu and bool(alternatives),
+            "alternatives": [a.display_name(lang) + (f" ({t('shadow.stance.sanctioned', lang)})"
+                                                     if _stance(a) == "sanctioned" else "") for a in alternatives],
+            "alternatives_from_eu": from_eu,
             "seen": seen,
         })
     rows.sort(key=lambda r: (-r["people_count"], -r["volume_bytes"], r["name"]))

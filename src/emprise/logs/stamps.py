@@ -1,0 +1,35 @@
+"""Dates of log lines, read without failing: an impossible date is None, never an error.
+
+DuckDB's ``strptime`` (what Ibis's ``as_timestamp`` compiles to) raises on a
+string it cannot read, such as ``30-Feb-2026`` or ``13/25/2026``: one bad line
+would stop a whole discovery. Formats instead build an ISO 8601 string from the
+parts of their date and ``try_cast`` it, which gives None on DuckDB and Spark alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def month_number(name: "ir.StringValue") -> "ir.StringValue":
+    """``"01"`` to ``"12"`` for an English month abbreviation (any case), else None."""
+    import ibis
+
+    lowered = name.lower()
+    return ibis.cases(*((lowered == month, f"{number:02d}") for number, month in enumerate(MONTHS, 1)),
+                      else_=ibis.null("string"))
+
+
+def epoch_of(year, month, day, clock) -> "ir.FloatingValue":
+    """Seconds since the epoch (UTC) of string parts: ``2026``, ``01``, ``5``, ``10:00:00``.
+
+    None when any part is None or the date or time does not exist.
+    """
+    iso = year.concat("-", month.lpad(2, "0"), "-", day.lpad(2, "0"), " ", clock)
+    return iso.try_cast("timestamp").epoch_seconds().cast("float64")
+
