@@ -217,3 +217,13 @@ def test_french_saas_hosts_resolve_to_their_vendor(shipped, host, product_id, ve
     assert product is not None and product.id == product_id
     assert product.vendor == vendor_id
     assert shipped.vendor(vendor_id).country == country
+
+
+def test_an_ai_service_is_steered_only_to_ai_services(catalog):
+    """european-alternatives lists Proton's Lumo and Infomaniak's Euria against ChatGPT: they
+    were once recorded as Proton Mail and Infomaniak's suite, and the report proposed a mailbox."""
+    wrong = [(product.id, alternative.product) for product in catalog.products.values()
+             if catalog.is_ai_service(product) for alternative in product.alternatives
+             if (target := catalog.product(alternative.product)) is None or not catalog.is_ai_service(target)]
+    assert wrong == []
+    assert {"euria", "lumo", "mistral-le-chat"} <= {a.product for a in catalog.product("chatgpt").alternatives}

@@ -47,11 +47,31 @@ def test_group_view_counts_and_hides_small_groups(generated_squid, catalog, pseu
     cells = {(row.group, row.key): row for row in result.groups}
     assert {group for group, _ in cells} == {"Finance", "Legal"}
     assert all(row.users >= 5 for row in result.groups)
-    assert result.groups_hidden >= 1  # at least Tiny's cells
-    for department in ("Finance", "Legal"):
-        row = cells[(department, "chatgpt.com")]
-        assert (row.users, row.requests) == _expected(log, "chatgpt.com", department)
-        assert row.ai is True
+    assert result.groups_hidden >= 2  # at least Tiny's cells, and one more per service
+    row = cells[("Finance", "chatgpt.com")]
+    assert (row.users, row.requests) == _expected(log, "chatgpt.com", "Finance")
+    assert row.ai is True
+    # Where Tiny's 3 people used a service, Finance and Legal shown together would give
+    # Tiny away (the service's total minus both): one of them is hidden too.
+    services = {key for _, key in cells}
+    used_by_tiny = [host for host in services if _expected(log, host, "Tiny")[0] > 0]
+    assert used_by_tiny
+    for host in used_by_tiny:
+        assert not (("Finance", host) in cells and ("Legal", host) in cells), host
+
+
+def test_one_hidden_cell_never_stands_alone():
+    from emprise.logs.discover import _shown_cells
+
+    sizes = {"A": 50, "B": 40, "C": 3, "D": 30}
+    cells = [{"group": g, "key": k, "users": u} for g, k, u in (
+        ("A", "chatgpt", 20), ("B", "chatgpt", 9), ("C", "chatgpt", 2),  # C hidden: B (fewest) too
+        ("A", "slack", 30), ("B", "slack", 2), ("D", "slack", 1),  # two hidden already: nothing more
+        ("A", "zoom", 12), ("D", "zoom", 8))]  # none hidden
+    shown = {(c["group"], c["key"]) for c in _shown_cells(cells, sizes, 5)}
+    assert shown == {("A", "chatgpt"), ("A", "slack"), ("A", "zoom"), ("D", "zoom")}
+    # A single cell under the threshold with no other cell: hidden, nothing to add.
+    assert _shown_cells([{"group": "C", "key": "x", "users": 2}], sizes, 5) == []
 
 
 def test_cli_json_has_group_rows_and_no_identity(generated_squid, tmp_path, monkeypatch):

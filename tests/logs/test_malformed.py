@@ -78,3 +78,16 @@ def test_a_time_no_calendar_holds_is_a_malformed_line_not_a_failed_run(tmp_path,
     assert [(row.host, row.requests) for row in result.rows] == [("claude.ai", 1)]
     [(reason, count)] = [(m.reason, m.count) for m in result.malformed]
     assert count == 1 and reason in {"bad timestamp", "timestamp out of range"}
+
+
+def test_a_malformed_csv_row_is_located_even_with_quotes_and_missing_cells(tmp_path, catalog, pseudonymiser):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "logs" / "zscaler.csv"
+    path = tmp_path / "export.csv"
+    path.write_bytes(fixture.read_bytes().rstrip(b"\n") + b'\n"not, a time",carol,10.0.0.7,"https://claude.ai/x"\n')
+    result = discover([path], catalog=catalog, pseudonymiser=pseudonymiser, by="host")
+    [bad] = result.malformed
+    assert bad.reason == "bad timestamp"
+    lines = len(fixture.read_bytes().rstrip(b"\n").split(b"\n"))
+    assert bad.samples == (f"{path}:{lines + 1}",)

@@ -76,6 +76,8 @@ EA_PRODUCT = {
     "black-forest-labs": "flux", "ionos": "ionos-cloud", "proton-drive": "proton-mail", "proton-pass": "proton-mail",
     "proton-vpn": "proton-mail", "proton-authenticator": "proton-mail", "thunderbird": "thunderbird",
     "firefox": "firefox", "tor-browser": "torproject", "libreoffice": "libreoffice", "ollama": "ollama",
+    # AI assistants of suite vendors: their own products, not the suites' (ChatGPT's alternatives).
+    "euria": "euria", "lumo": "lumo",
 }
 
 

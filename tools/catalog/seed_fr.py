@@ -58,7 +58,7 @@ P("ionos", "ionos-cloud", "IONOS Cloud", "cloud-iaas-paas", web="https://cloud.i
 V("hetzner", "Hetzner Online", "DE", "none", "private", WP("Hetzner"), legal="Hetzner Online GmbH", web="https://www.hetzner.com")
 P("hetzner", "hetzner", "Hetzner Cloud", "cloud-iaas-paas", web="https://www.hetzner.com", alias=["Hetzner"], dom=["hetzner.com", "hetzner.de", "your-server.de", "hetzner.cloud"], locs=["DE", "FI"])
 V("infomaniak", "Infomaniak", "CH", "none", "private", WP("Infomaniak"), legal="Infomaniak Network SA", web="https://www.infomaniak.com")
-P("infomaniak", "infomaniak", "Infomaniak (kSuite, Public Cloud)", "office-suite", web="https://www.infomaniak.com", alias=["kSuite", "kDrive", "Euria"], dom=["infomaniak.com", "infomaniak.ch", "ik-server.com", "kdrive.infomaniak.com"], locs=["CH"])
+P("infomaniak", "infomaniak", "Infomaniak (kSuite, Public Cloud)", "office-suite", web="https://www.infomaniak.com", alias=["kSuite", "kDrive"], dom=["infomaniak.com", "infomaniak.ch", "ik-server.com", "kdrive.infomaniak.com"], locs=["CH"])
 
 # --- Public-sector and business software ----------------------------------------------------------
 V("doctolib", "Doctolib", "FR", "none", "private", AE("794598813"), legal="Doctolib SAS", siren="794598813", web="https://www.doctolib.fr")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from emprise.logs.classify import classify
 from emprise.logs.engines import open_engine
-from emprise.logs.inputs import LogFile, expand, line_numbers, lines_at, log_file
+from emprise.logs.inputs import LogFile, csv_row_numbers, expand, line_numbers, lines_at, log_file
 from emprise.logs.interface import SKIPPED, LogError
 from emprise.logs.privacy import DEFAULT_MIN_GROUP, Pseudonymiser
 from emprise.logs.registry import detect_format, format_class
@@ -295,7 +295,7 @@ def _run(runner, files: list[LogFile], formats, *, catalog, pseudonymiser, by, s
                        for r in _grouped(known, "product_id")) if product_rows else ()
     stages["join_group"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    malformed, summaries = _summaries(file_rows, files, formats, runner, pseudonymiser.reveal)
+    malformed, summaries = _summaries(file_rows, files, formats, runner, pseudonymiser.reveal, csv_mapping)
     stages["file_summaries"] = time.perf_counter() - mark
     return Discovery(by=by, engine=runner.name, rows=tuple(service_rows), unknown_hosts=unknown_built,
                      malformed=malformed, files=summaries, revealed=pseudonymiser.reveal,
@@ -425,11 +425,9 @@ def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_gr
     cells = _rows(joined.group_by([joined.g_group.name("group"), joined[key].name("key")]).aggregate(
         users=joined.identity.nunique(), requests=joined.requests.sum(), bytes=joined.bytes.sum(),
         product_id=joined.product_id.min(), vendor_id=joined.vendor_id.min()))
-    rows, hidden = [], 0
-    for cell in cells:
-        if sizes[cell["group"]] < min_group or cell["users"] < min_group:
-            hidden += 1
-            continue
+    shown = _shown_cells(cells, sizes, min_group)
+    rows, hidden = [], len(cells) - len(shown)
+    for cell in shown:
         product = catalog.product(cell["product_id"]) if by != "vendor" and cell["product_id"] else None
         vendor = catalog.vendor(cell["vendor_id"]) if cell["vendor_id"] else None
         ai = catalog.is_ai_service(product) if product is not None else (
@@ -441,6 +439,25 @@ def _group_view(runner, known, key: str, groups: dict[str, str], catalog, min_gr
                              requests=cell["requests"], bytes=cell["bytes"]))
     rows.sort(key=lambda r: (r.group, not r.ai, -r.users, r.key))
     return tuple(rows), hidden
+
+
+def _shown_cells(cells: list[dict], sizes: dict[str, int], min_group: int) -> list[dict]:
+    """The (group, service) cells that may be shown, with secondary suppression.
+
+    A cell under ``min_group`` people (or of a group under it) is hidden. When a
+    service has exactly one hidden cell, its people could be read by subtracting the
+    visible cells from the service's total, so the visible cell with the fewest
+    people is hidden too: two unknowns cannot be told apart by one subtraction.
+    """
+    hidden = {id(cell) for cell in cells if sizes[cell["group"]] < min_group or cell["users"] < min_group}
+    by_service: dict[str, list[dict]] = {}
+    for cell in cells:
+        by_service.setdefault(cell["key"], []).append(cell)
+    for service_cells in by_service.values():
+        visible = [cell for cell in service_cells if id(cell) not in hidden]
+        if len(service_cells) - len(visible) == 1 and visible:
+            hidden.add(id(min(visible, key=lambda cell: (cell["users"], cell["group"]))))
+    return [cell for cell in cells if id(cell) not in hidden]
 
 
 def _any_ai(catalog, product_ids) -> bool:
@@ -486,7 +503,7 @@ def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser,
     )
 
 
-def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, reveal: bool):
+def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, reveal: bool, csv_mapping=None):
     """Per-file line counts and per-reason malformed counts with ``FILE:LINE`` samples."""
     by_file: dict[str, dict[str, int]] = {log.display_name: {"events": 0, "malformed": 0, "skipped": 0}
                                           for log in files}
@@ -525,6 +542,12 @@ def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, rev
             if sample is not None:
                 wanted.setdefault(name, set()).add(sample)
     numbers = {name: line_numbers(logs[name], samples) for name, samples in wanted.items()}
+    for name, samples in wanted.items():
+        missing = samples - set(numbers[name])
+        if missing and formats[name].reads == "csv":  # a CSV row comes back without its quotes
+            layout = formats[name](mapping=csv_mapping).csv_layout(list(logs[name].first_lines), name)
+            numbers[name].update(csv_row_numbers(logs[name], missing, delimiter=layout["delimiter"],
+                                                 columns=len(layout["columns"])))
     malformed = []
     for reason, entry in sorted(reasons.items(), key=lambda item: -item[1]["count"]):
         samples = list(entry.get("located", []))

@@ -164,6 +164,38 @@ def line_numbers(log: LogFile, samples: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def csv_row_numbers(log: LogFile, samples: Iterable[str], *, delimiter: str, columns: int) -> dict[str, int]:
+    """The 1-based line where each sample row starts, for samples ``line_numbers`` cannot find.
+
+    The engine gives a CSV row back as its cells joined by ``delimiter`` and padded
+    to ``columns`` cells: its quotes are gone, so the raw text is not in the file.
+    Python's ``csv`` reads the rows again and compares them in that same form. It
+    runs only for the few malformed rows a summary shows.
+    """
+    import csv
+
+    wanted = {sample for sample in samples if sample}
+    found: dict[str, int] = {}
+    if not wanted:
+        return found
+    with open_binary(log.path, log.compression) as stream:
+        text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+        reader = csv.reader(text, delimiter=delimiter)
+        start = 1
+        try:
+            for cells in reader:
+                joined = delimiter.join(cells + [""] * (columns - len(cells)))
+                if joined in wanted:
+                    found[joined] = start
+                    wanted.discard(joined)
+                    if not wanted:
+                        break
+                start = reader.line_num + 1
+        except csv.Error:  # a NUL byte or a field over the size limit: what was found stands
+            pass
+    return found
+
+
 def lines_at(log: LogFile, positions: Iterable[int]) -> dict[int, int]:
     """The 1-based line number holding each 1-based byte position of the decompressed text."""
     wanted = sorted(set(positions))
