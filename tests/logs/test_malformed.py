@@ -91,3 +91,34 @@ def test_a_malformed_csv_row_is_located_even_with_quotes_and_missing_cells(tmp_p
     assert bad.reason == "bad timestamp"
     lines = len(fixture.read_bytes().rstrip(b"\n").split(b"\n"))
     assert bad.samples == (f"{path}:{lines + 1}",)
+
+
+def _custom_csv(tmp_path):
+    path = tmp_path / "custom.csv"
+    path.write_text("when,who,where\n25/01/2026 10:00:00,alice,chatgpt.com\n30/02/2026 10:00:00,bob,claude.ai\n"
+                    "rubbish,carol,claude.ai\n", encoding="utf-8")
+    return path, {"ts": "when", "user": "who", "host": "where", "ts_format": "%d/%m/%Y %H:%M:%S"}
+
+
+def test_a_value_that_does_not_fit_the_mapping_time_format_is_one_bad_line(tmp_path, catalog, pseudonymiser):
+    """DuckDB's strptime raises on 30/02 or 'rubbish': one such row used to fail the run."""
+    path, mapping = _custom_csv(tmp_path)
+    result = discover([path], catalog=catalog, pseudonymiser=pseudonymiser, by="host", min_group=1,
+                      csv_mapping=mapping)
+    assert [(row.host, row.requests, row.first_seen) for row in result.rows] == [
+        ("chatgpt.com", 1, "2026-01-25T10:00:00+00:00")]
+    assert [(m.reason, m.count, m.samples) for m in result.malformed] == [
+        ("bad timestamp", 2, (f"{path}:3", f"{path}:4"))]
+
+
+def test_the_mapping_time_format_reads_alike_on_spark(tmp_path, catalog, pseudonymiser):
+    import pytest
+
+    pytest.importorskip("pyspark")
+    path, mapping = _custom_csv(tmp_path)
+    runs = [discover([path], catalog=catalog, pseudonymiser=pseudonymiser, by="host", min_group=1,
+                     csv_mapping=mapping, engine=engine, master="local[1]" if engine == "spark" else None)
+            for engine in ("duckdb", "spark")]
+    duck, spark = ([(row.host, row.requests, row.first_seen) for row in run.rows] for run in runs)
+    assert spark == duck == [("chatgpt.com", 1, "2026-01-25T10:00:00+00:00")]
+    assert [m.count for m in runs[1].malformed] == [2]

@@ -17,6 +17,7 @@ import csv
 from collections.abc import Mapping
 
 from emprise.logs.interface import LogError, LogFormat, events, reason_of, with_host_of_url
+from emprise.logs.stamps import epoch_with_format
 
 FIELDS = ("ts", "host", "url", "user", "client", "bytes", "bytes_out", "bytes_in")
 
@@ -132,7 +133,7 @@ class MappedCsv(LogFormat):
         if stamp is None:
             ts = ibis.null("float64")
         elif ts_format:
-            ts = stamp.as_timestamp(ts_format).epoch_seconds().cast("float64")
+            ts = epoch_with_format(stamp, ts_format)  # a value that does not fit is None, not an error
         else:
             ts = ibis.coalesce(stamp.try_cast("float64"),
                                stamp.try_cast("timestamp").epoch_seconds().cast("float64"))

@@ -33,3 +33,26 @@ def epoch_of(year, month, day, clock) -> "ir.FloatingValue":
     iso = year.concat("-", month.lpad(2, "0"), "-", day.lpad(2, "0"), " ", clock)
     return iso.try_cast("timestamp").epoch_seconds().cast("float64")
 
+
+
+def epoch_with_format(text: "ir.StringValue", strftime_format: str) -> "ir.FloatingValue":
+    """Seconds since the epoch of ``text`` read with a user's strftime format; None when
+    ``text`` does not fit it.
+
+    The format is the user's (a CSV mapping's ``ts_format``), so the date cannot be cut
+    into parts here. DuckDB reads it with ``try_strptime`` (Ibis's ``as_timestamp``
+    compiles to ``strptime``, which raises); Spark's ``to_timestamp`` already gives
+    None when ANSI mode is off, as the Spark engine sets it.
+    """
+    import ibis
+
+    if text._find_backend(use_default=True).name == "duckdb":
+        def try_strptime(value, pattern):  # DuckDB's own function: Ibis only names it
+            ...
+
+        udf = ibis.udf.scalar.builtin(try_strptime, name="try_strptime",
+                                      signature=(("string", "string"), "timestamp"))
+        stamp = udf(text, ibis.literal(strftime_format))
+    else:
+        stamp = text.as_timestamp(strftime_format)
+    return stamp.epoch_seconds().cast("float64")
