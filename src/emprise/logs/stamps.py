@@ -50,8 +50,8 @@ def epoch_with_format(text: "ir.StringValue", strftime_format: str) -> "ir.Float
         def try_strptime(value, pattern):  # DuckDB's own function: Ibis only names it
             ...
 
-        udf = ibis.udf.scalar.builtin(try_strptime, name="try_strptime",
-                                      signature=(("string", "string"), "timestamp"))
+        arguments = ("string", "string")
+        udf = ibis.udf.scalar.builtin(try_strptime, name="try_strptime", signature=(arguments, "timestamp"))
         stamp = udf(text, ibis.literal(strftime_format))
     else:
         stamp = text.as_timestamp(strftime_format)
