@@ -541,3 +541,31 @@ def test_every_section_of_the_demo_report_is_in_the_contents(tmp_path, monkeypat
     linked = re.findall(r'href="#([a-z-]+)"', contents)
     sections = re.findall(r'<section id="([a-z-]+)"', html)
     assert sorted(linked) == sorted(set(sections))
+
+
+def test_the_demo_report_shows_shadow_ai_from_the_bundled_proxy_log(tmp_path, monkeypatch):
+    """`emprise demo` runs a discovery on its week of proxy log, with the organisation's stance."""
+    import gzip
+    import re
+
+    from typer.testing import CliRunner
+
+    from emprise.demo import DEMO_PROXY_LOG
+    from emprise.views.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "--lang", "en", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "Proxy log: 12010 lines read" in result.output
+    html = (tmp_path / "emprise-report.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="shadow-ai"'):]
+    section = section[:section.index("</section>")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
+    assert "ChatGPT" in text and "forbidden" in text and "sanctioned" in text and "DeepSeek" in text
+    # The agents' logins and addresses never reach the report (pseudonymised, counted).
+    logins = set(re.findall(r" (agent\d{4}) ", gzip.decompress(DEMO_PROXY_LOG.read_bytes()).decode()))
+    assert len(logins) > 300
+    assert not any(login in html for login in logins) and "10.31." not in html
+    # Run twice: the discovery is recorded once (same findings, same import).
+    again = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "--lang", "fr", "demo"])
+    assert again.exit_code == 0 and "inchangé" in again.output

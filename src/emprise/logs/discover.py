@@ -153,7 +153,8 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
              master: str | None = None, by: str = "product", since: date | None = None,
              min_group: int = DEFAULT_MIN_GROUP, top_unknown: int = 25, log_format: str | None = None,
              threads: int | None = None, lang: str = "en", csv_mapping: dict | None = None,
-             groups: dict[str, str] | None = None, product_rows: bool = False) -> Discovery:
+             groups: dict[str, str] | None = None, product_rows: bool = False,
+             display_names: dict[Path, str] | None = None) -> Discovery:
     """Run a discovery over log files, directories and globs; returns a ``Discovery``.
 
     Raises LogError when an input cannot be read at all (missing, unknown format,
@@ -162,7 +163,7 @@ def discover(inputs: Iterable[str | Path], *, catalog, pseudonymiser: Pseudonymi
     if by not in GROUPINGS:
         raise LogError(by, f"unknown grouping (valid: {', '.join(GROUPINGS)})")
     started = time.perf_counter()
-    files = [log_file(path) for path in expand(inputs)]
+    files = [log_file(path, (display_names or {}).get(path)) for path in expand(inputs)]
     if not files:
         raise LogError(", ".join(map(str, inputs)), "no log file to read")
     # An empty file (logrotate leaves them) has nothing to detect: it is listed with

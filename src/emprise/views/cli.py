@@ -84,6 +84,10 @@ MESSAGES = messages({
     "demo.building": {"en": "Building the demo workspace ({org}) in {db}",
                       "fr": "Construction de l'espace de démonstration ({org}) dans {db}"},
     "demo.open": {"en": "Open it in a browser: {url}", "fr": "Ouvrez-le dans un navigateur : {url}"},
+    "demo.discovery": {"en": "Proxy log: {lines} lines read, {services} services recorded as undeclared assets ({status}); "
+                             "{ai} generative-AI services in use, {unsanctioned} of them not sanctioned.",
+                       "fr": "Log du proxy : {lines} lignes lues, {services} services enregistrés comme actifs non déclarés "
+                             "({status}) ; {ai} services d'IA générative utilisés, dont {unsanctioned} non autorisés."},
 })
 
 console = Console(highlight=False)
@@ -492,13 +496,41 @@ def demo_command(
     files = demo_files()
     results = run_imports(store, [path for path, _ in files], None,
                           display_names={path: name for path, name in files})
-    catalog = _catalog()
+    catalog = _catalog() if State.overlay else load_demo_catalog()
     print_import_summary(results, store, catalog)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(ExitCode.ERROR)
+    _demo_discovery(store, catalog)
     path = write_html_report(store, catalog, out, DEMO_ORGANISATION).resolve()
     console.print(t("report.written", path=path), markup=False)
     console.print(t("demo.open", url=path.as_uri()), markup=False)
+
+
+def load_demo_catalog():
+    """The catalog with the demo organisation's overlay (its stance on AI services)."""
+    from emprise.catalog import load_catalog
+    from emprise.demo import DEMO_OVERLAY
+
+    return load_catalog(overlay=DEMO_OVERLAY)
+
+
+def _demo_discovery(store, catalog) -> None:
+    """Shadow AI on the demo's proxy log, recorded in the store like ``discover --import``
+    (identities pseudonymised with the workspace's key, kept next to the store)."""
+    from emprise.demo import DEMO_PROXY_LOG
+    from emprise.i18n import language
+    from emprise.logs.discover import discover
+    from emprise.logs.findings import import_findings
+    from emprise.logs.privacy import Pseudonymiser, key_path, load_or_create_key, min_group_size
+
+    pseudonymiser = Pseudonymiser(load_or_create_key(key_path(State.db)))
+    result = discover([DEMO_PROXY_LOG], catalog=catalog, pseudonymiser=pseudonymiser, min_group=min_group_size(None),
+                      lang=language(), display_names={DEMO_PROXY_LOG: f"demo/{DEMO_PROXY_LOG.name}"})
+    outcome = import_findings(store, result, inputs=[f"demo/{DEMO_PROXY_LOG.name}"])
+    ai_rows = [row for row in result.rows if row.ai]
+    console.print(t("demo.discovery", lines=sum(f.lines for f in result.files), services=outcome.assets,
+                    ai=len(ai_rows), unsanctioned=sum(1 for row in ai_rows if row.sanction != "sanctioned"),
+                    status=t(f"import.status.{outcome.status}")), markup=False)
 
 
 # Commands that live in their own modules: each module has ``register(app)``. One line
