@@ -122,3 +122,21 @@ def test_the_mapping_time_format_reads_alike_on_spark(tmp_path, catalog, pseudon
     duck, spark = ([(row.host, row.requests, row.first_seen) for row in run.rows] for run in runs)
     assert spark == duck == [("chatgpt.com", 1, "2026-01-25T10:00:00+00:00")]
     assert [m.count for m in runs[1].malformed] == [2]
+
+
+def test_samples_are_located_in_a_file_with_bare_cr_line_ends(tmp_path, catalog, pseudonymiser):
+    """Old-Mac line ends: the engine splits on "\\r", so must the FILE:LINE of the samples."""
+    path = tmp_path / "cr.log"
+    path.write_bytes(b"\r".join([GOOD.encode(), GOOD.encode(), GOOD[:40].encode(), GOOD.encode(), b"\xff"]) + b"\r")
+    result = discover([path], catalog=catalog, pseudonymiser=pseudonymiser, log_format="squid", by="host")
+    assert (result.files[0].lines, result.files[0].events) == (5, 3)
+    assert {m.reason: m.samples for m in result.malformed} == {
+        "truncated line (fewer than 10 fields)": (f"{path}:3",),
+        "not UTF-8 (wrong encoding or binary content)": (f"{path}:5",)}
+
+
+def test_bare_cr_blocks_keep_a_cr_that_may_start_a_crlf():
+    from emprise.logs.inputs import _bare_cr_as_lf
+
+    assert _bare_cr_as_lf(b"a\rb\r\nc\r", final=False) == b"a\nb\r\nc\r"
+    assert _bare_cr_as_lf(b"a\rb\r\nc\r", final=True) == b"a\nb\r\nc\n"

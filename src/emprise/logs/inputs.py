@@ -145,6 +145,8 @@ def line_numbers(log: LogFile, samples: Iterable[str]) -> dict[str, int]:
         while wanted:
             block = stream.read(1 << 22)
             data = carry + block
+            if log.bare_cr:
+                data = _bare_cr_as_lf(data, final=not block)
             if block:
                 cut = data.rfind(b"\n") + 1
                 data, carry = data[:cut], data[cut:]
@@ -196,6 +198,20 @@ def csv_row_numbers(log: LogFile, samples: Iterable[str], *, delimiter: str, col
     return found
 
 
+def _bare_cr_as_lf(data: bytes, *, final: bool) -> bytes:
+    """``data`` with each bare "\r" line end written "\n" (same length, so positions hold).
+
+    A "\r" that ends ``data`` is left alone unless ``final``: the next block may start
+    with its "\n".
+    """
+    if not final and data.endswith(b"\r"):
+        return _BARE_CR.sub(b"\n", data[:-1]) + b"\r"
+    return _BARE_CR.sub(b"\n", data)
+
+
+_BARE_CR = re.compile(rb"\r(?!\n)")
+
+
 def lines_at(log: LogFile, positions: Iterable[int]) -> dict[int, int]:
     """The 1-based line number holding each 1-based byte position of the decompressed text."""
     wanted = sorted(set(positions))
@@ -203,11 +219,16 @@ def lines_at(log: LogFile, positions: Iterable[int]) -> dict[int, int]:
     if not wanted:
         return found
     offset, lines_before, index = 0, 0, 0
+    pending_cr = False  # the previous block ended with "\r": a line end unless "\n" follows
     with open_binary(log.path, log.compression) as stream:
         while index < len(wanted):
             block = stream.read(1 << 22)
             if not block:
                 break
+            if log.bare_cr:
+                lines_before += pending_cr and not block.startswith(b"\n")
+                pending_cr = block.endswith(b"\r")
+                block = _bare_cr_as_lf(block, final=False)
             end = offset + len(block)
             while index < len(wanted) and wanted[index] - 1 < end:
                 found[wanted[index]] = lines_before + block.count(b"\n", 0, max(wanted[index] - 1 - offset, 0)) + 1
