@@ -556,7 +556,7 @@ def test_the_demo_report_shows_shadow_ai_from_the_bundled_proxy_log(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "--lang", "en", "demo"])
     assert result.exit_code == 0, result.output
-    assert "Proxy log: 12010 lines read" in result.output
+    assert "Proxy log: 12,010 lines read" in result.output
     html = (tmp_path / "emprise-report.html").read_text(encoding="utf-8")
     section = html[html.index('<section id="shadow-ai"'):]
     section = section[:section.index("</section>")]

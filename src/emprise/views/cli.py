@@ -528,7 +528,10 @@ def _demo_discovery(store, catalog) -> None:
                       lang=language(), display_names={DEMO_PROXY_LOG: f"demo/{DEMO_PROXY_LOG.name}"})
     outcome = import_findings(store, result, inputs=[f"demo/{DEMO_PROXY_LOG.name}"])
     ai_rows = [row for row in result.rows if row.ai]
-    console.print(t("demo.discovery", lines=sum(f.lines for f in result.files), services=outcome.assets,
+    from emprise.views.report import format_integer
+
+    console.print(t("demo.discovery", lines=format_integer(sum(f.lines for f in result.files), language()),
+                    services=outcome.assets,
                     ai=len(ai_rows), unsanctioned=sum(1 for row in ai_rows if row.sanction != "sanctioned"),
                     status=t(f"import.status.{outcome.status}")), markup=False)
 
