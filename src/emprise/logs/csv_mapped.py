@@ -21,17 +21,38 @@ from emprise.logs.stamps import epoch_with_format
 
 FIELDS = ("ts", "host", "url", "user", "client", "bytes", "bytes_out", "bytes_in")
 
-#: preset name -> field -> column names that may hold it (first present wins).
+#: preset name -> field -> column names that may hold it (first present wins). The
+#: presets are tried in this order; the vendor ones first, each guarded by the columns
+#: that only its export has (``SIGNATURES``), so that none takes another's file.
 PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
-    # Zscaler NSS web feed exported as CSV with its field names.
-    "zscaler-nss": {"ts": ("time", "datetime"), "url": ("url",), "host": ("hostname", "host"),
+    # Fortinet FortiGate logs exported as CSV (FortiAnalyzer log export) under their FortiOS
+    # log field names (https://docs.fortinet.com/document/...):
+    # fortigate/7.6.1/fortios-log-message-reference/13318 (webfilter: srcip, user, url,
+    # sentbyte, rcvdbyte), fortigate/7.2.4/fortios-log-message-reference/949981 (traffic:
+    # eventtime, srcip, dstip), fortiproxy/7.2.4/log-message-reference/99 (hostname).
+    # ``eventtime`` is epoch seconds (FortiOS 6.0) or nanoseconds (later): both are read.
+    "fortinet": {"ts": ("eventtime",), "host": ("hostname",), "url": ("url",), "user": ("user",),
+                 "client": ("srcip",), "bytes_out": ("sentbyte",), "bytes_in": ("rcvdbyte",)},
+    # Cisco Secure Access (ex-Umbrella) DNS logs, CSV with a header row (v8/v9):
+    # https://docs.sse.cisco.com/sse-user-guide/docs/dns-log-formats
+    # (Umbrella's own S3 logs have no header row: docs.umbrella.com/.../dns-log-formats.)
+    "cisco-secure-access-dns": {"ts": ("timestamp",), "host": ("domain",),
+                                "user": ("most granular identity",), "client": ("internal ip",)},
+    # Zscaler NSS web feed exported as CSV with its field names
+    # (https://help.zscaler.com/zia/nss-feed-output-format-web-logs: time, epochtime, login).
+    "zscaler-nss": {"ts": ("epochtime", "time", "datetime"), "url": ("url",),
+                    "host": ("hostname", "host"),
                     "user": ("login", "user"), "client": ("cip", "clientip"),
                     "bytes_out": ("reqsize", "requestsize"), "bytes_in": ("respsize", "responsesize")},
-    # Palo Alto Networks URL-filtering / traffic log exported from the web interface.
-    "paloalto": {"ts": ("receive time", "generate time"), "url": ("url/filename", "url"),
+    # Palo Alto Networks URL-filtering / traffic log exported from the web interface; names as in
+    # https://docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/monitoring/
+    # use-syslog-for-monitoring/syslog-field-descriptions/data-filtering-log-fields
+    "paloalto": {"ts": ("receive time", "generate time", "generated time"),
+                 "url": ("url/filename", "url"),
                  "user": ("source user",), "client": ("source address",),
                  "bytes_out": ("bytes sent",), "bytes_in": ("bytes received",), "bytes": ("bytes",)},
-    # Cisco Umbrella / FortiGate / generic exports using plain names.
+    # Other exports using plain column names (Umbrella-like or FortiGate-like files without the
+    # columns that the presets above require fall here).
     "generic": {"ts": ("timestamp", "time", "date", "datetime", "_time"),
                 "host": ("host", "hostname", "domain", "dest_host", "destination", "dsthost", "sni",
                          "server_name", "query", "fqdn"),
@@ -44,6 +65,12 @@ PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
                               "request size", "upload_bytes"),
                 "bytes_in": ("bytes_in", "received_bytes", "rcvdbyte", "bytes_received",
                              "response_size", "response size", "download_bytes")},
+}
+
+#: preset name -> columns its header must all have (beside the fields it maps).
+SIGNATURES: dict[str, tuple[str, ...]] = {
+    "fortinet": ("eventtime", "srcip"),
+    "cisco-secure-access-dns": ("most granular identity", "query type"),
 }
 
 
@@ -72,6 +99,8 @@ def resolve_mapping(header: list[str], mapping: Mapping[str, str] | None) -> tup
             chosen[field_name] = lowered[str(column).lower()]
         return "mapping", chosen
     for name, preset in PRESETS.items():
+        if not all(column in lowered for column in SIGNATURES.get(name, ())):
+            continue
         chosen = {}
         for field_name, candidates in preset.items():
             for candidate in candidates:
@@ -127,7 +156,10 @@ class MappedCsv(LogFormat):
         table = lines.mutate(line=line)
         table = table.mutate(url=column("url") if "url" in chosen else ibis.null("string"))
         table = with_host_of_url(table, "url", out="url_host")
-        host = column("host").lower() if "host" in chosen else None
+        # DNS exports write the name fully qualified ("chatgpt.com."): the dot is dropped.
+        host = None
+        if "host" in chosen:
+            host = column("host").lower().re_replace(r"\.+$", "").nullif("")
         stamp = column("ts")
         ts_format = (self.mapping or {}).get("ts_format")
         if stamp is None:
@@ -135,8 +167,10 @@ class MappedCsv(LogFormat):
         elif ts_format:
             ts = epoch_with_format(stamp, ts_format)  # a value that does not fit is None, not an error
         else:
-            ts = ibis.coalesce(stamp.try_cast("float64"),
-                               stamp.try_cast("timestamp").epoch_seconds().cast("float64"))
+            number = stamp.try_cast("float64")  # seconds, or milli/micro/nanoseconds (FortiOS)
+            number = ibis.cases((number >= 1e17, number / 1e9), (number >= 1e14, number / 1e6),
+                                (number >= 1e11, number / 1e3), else_=number)
+            ts = ibis.coalesce(number, stamp.try_cast("timestamp").epoch_seconds().cast("float64"))
         table = table.mutate(
             host=ibis.coalesce(host, table.url_host) if host is not None else table.url_host,
             ts=ts,
