@@ -243,6 +243,12 @@ def test_revealed_run_counts_the_same(fmt, data, catalog):
 # --- regressions found by the fuzzer ---------------------------------------------------------
 
 
+def fixture_plus(fmt: str, line: bytes, catalog):
+    """The format's first fixture with ``line`` added at its end, checked and discovered."""
+    content = (FIXTURES / FORMATS[fmt][0][0]).read_bytes().rstrip(b"\n") + b"\n" + line + b"\n"
+    return check(fmt, content, catalog)
+
+
 @pytest.mark.parametrize(("fmt", "line"), [
     ("squid-common",
      b'10.0.0.5 - alice.martin [35/Jan/2026:10:00:00 +0100] "CONNECT claude.ai:443 HTTP/1.1" 200 3'),
@@ -253,9 +259,7 @@ def test_revealed_run_counts_the_same(fmt, data, catalog):
 ])
 def test_a_date_out_of_range_is_one_bad_line(fmt, line, catalog):
     """A well-formed but impossible date used to stop the whole run (strptime raised)."""
-    name = FORMATS[fmt][0][0]
-    content = (FIXTURES / name).read_bytes().rstrip(b"\n") + b"\n" + line + b"\n"
-    result = check(fmt, content, catalog)
+    result = fixture_plus(fmt, line, catalog)
     assert {m.reason: m.count for m in result.malformed} == {"bad timestamp": 1}
 
 
@@ -273,9 +277,7 @@ def test_a_date_out_of_range_is_one_bad_line(fmt, line, catalog):
 ])
 def test_a_time_out_of_range_is_one_bad_line(fmt, line, catalog):
     """Infinity or the year 20206 used to stop the whole run (cast to a day, ISO date)."""
-    name = FORMATS[fmt][0][0]
-    content = (FIXTURES / name).read_bytes().rstrip(b"\n") + b"\n" + line + b"\n"
-    result = check(fmt, content, catalog)
+    result = fixture_plus(fmt, line, catalog)
     assert {m.reason: m.count for m in result.malformed}["timestamp out of range"] == 1
 
 
