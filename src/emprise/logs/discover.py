@@ -27,6 +27,7 @@ from emprise.logs.interface import SKIPPED, LogError
 from emprise.logs.privacy import DEFAULT_MIN_GROUP, Pseudonymiser
 from emprise.logs.registry import detect_format, format_class
 from emprise.logs.resolve_ips import conn_summary, resolve_connections
+from emprise.logs.stamps import iso_seconds
 
 GROUPINGS = ("product", "vendor", "host")
 SAMPLES_PER_REASON = 3
@@ -206,9 +207,14 @@ def _format_of(log: LogFile, log_format: str | None, csv_mapping: dict | None):
         raise
 
 
+def _format(cls, csv_mapping):
+    """An instance of the format class ``cls`` (a CSV format takes the user's mapping)."""
+    return cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
+
+
 def _table_of(runner, log: LogFile, cls, csv_mapping):
     """The parsed events of one file (Ibis), read the way its format asks for."""
-    fmt = cls(mapping=csv_mapping) if cls.reads == "csv" else cls()
+    fmt = _format(cls, csv_mapping)
     first_lines = list(log.first_lines)
     try:
         if fmt.reads == "csv":
@@ -466,12 +472,6 @@ def _any_ai(catalog, product_ids) -> bool:
                for p in product_ids if p)
 
 
-def _iso(seconds: float | None) -> str | None:
-    if seconds is None:
-        return None
-    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
-
-
 def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser, min_group,
                  lang, seen_products=()) -> ServiceRow:
     product = catalog.product(row["product_id"]) if row["product_id"] and grouping != "vendor" else None
@@ -499,7 +499,7 @@ def _service_row(row: dict, grouping: str, catalog, per_day, top, pseudonymiser,
         sanction=product.sanction.value if product is not None and product.sanction is not None else None,
         trains_on_inputs=product.ai.trains_on_inputs if product is not None and product.ai else None,
         users=users, requests=row["requests"], bytes=row["bytes"], bytes_out=row["bytes_out"],
-        bytes_in=row["bytes_in"], first_seen=_iso(row["first"]), last_seen=_iso(row["last"]),
+        bytes_in=row["bytes_in"], first_seen=iso_seconds(row["first"]), last_seen=iso_seconds(row["last"]),
         hosts=row["hosts"], per_day=per_day, top_users=top_users,
     )
 
@@ -536,7 +536,6 @@ def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, rev
         entry.setdefault("located", [])
         if len(entry["located"]) < SAMPLES_PER_REASON:
             entry["located"].append(f"{name}:{reject_lines[name].get(position, '?')}")
-    logs = {log.display_name: log for log in files}
     wanted: dict[str, set[str]] = {}
     for entry in reasons.values():
         for name, sample in entry["samples"]:
@@ -546,7 +545,7 @@ def _summaries(file_rows: list[dict], files: list[LogFile], formats, runner, rev
     for name, samples in wanted.items():
         missing = samples - set(numbers[name])
         if missing and formats[name].reads == "csv":  # a CSV row comes back without its quotes
-            layout = formats[name](mapping=csv_mapping).csv_layout(list(logs[name].first_lines), name)
+            layout = _format(formats[name], csv_mapping).csv_layout(list(logs[name].first_lines), name)
             numbers[name].update(csv_row_numbers(logs[name], missing, delimiter=layout["delimiter"],
                                                  columns=len(layout["columns"])))
     malformed = []

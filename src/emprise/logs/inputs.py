@@ -123,7 +123,7 @@ def log_file(path: Path, display_name: str | None = None) -> LogFile:
     compression = compression_of(path)
     head = _head_bytes(path, compression)
     # A "\r" cut from its "\n" by the end of the head is not a bare one.
-    bare_cr = re.search(rb"\r(?!\n)", head[:-1] if head.endswith(b"\r") else head) is not None
+    bare_cr = _BARE_CR.search(head[:-1] if head.endswith(b"\r") else head) is not None
     return LogFile(path=path, display_name=display_name or str(path), compression=compression,
                    first_lines=tuple(_head_lines(head)), size=size, bare_cr=bare_cr)
 

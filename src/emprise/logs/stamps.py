@@ -8,6 +8,7 @@ parts of their date and ``try_cast`` it, which gives None on DuckDB and Spark al
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ def epoch_of(year, month, day, clock) -> "ir.FloatingValue":
     return iso.try_cast("timestamp").epoch_seconds().cast("float64")
 
 
-
 def epoch_with_format(text: "ir.StringValue", strftime_format: str) -> "ir.FloatingValue":
     """Seconds since the epoch of ``text`` read with a user's strftime format; None when
     ``text`` does not fit it.
@@ -56,3 +56,14 @@ def epoch_with_format(text: "ir.StringValue", strftime_format: str) -> "ir.Float
     else:
         stamp = text.as_timestamp(strftime_format)
     return stamp.epoch_seconds().cast("float64")
+
+
+def iso_seconds(seconds: float | None) -> str | None:
+    """A time in seconds since the epoch as ISO 8601 (UTC, to the second); None when there
+    is none or none a calendar holds (``1e999``: ``watch`` sees lines before any check)."""
+    if seconds is None:
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return None

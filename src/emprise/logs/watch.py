@@ -32,6 +32,7 @@ from pathlib import Path
 
 from emprise.logs.interface import LogError
 from emprise.logs.registry import detect_format, format_class
+from emprise.logs.stamps import iso_seconds
 
 POLL_SECONDS = 0.25
 MAX_TRACKED = 100_000
@@ -205,14 +206,6 @@ class Webhook:
         self._thread.join(wait)
 
 
-def _iso_or_none(ts: float | None) -> str | None:
-    """The line's time in ISO 8601, None when it has none or none a calendar holds (1e999)."""
-    try:
-        return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds") if ts is not None else None
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
 @dataclass(frozen=True, slots=True)
 class WatchSettings:
     upload_threshold: int = DEFAULT_UPLOAD_THRESHOLD
@@ -271,7 +264,7 @@ class Watcher:
         ts = event["ts"]
         return {
             "alert": kind,
-            "at": _iso_or_none(ts),
+            "at": iso_seconds(ts),
             "detected_at": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
             "user": person,
             "host": event["host"],
