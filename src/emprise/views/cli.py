@@ -522,14 +522,13 @@ def _demo_discovery(store, catalog) -> None:
     from emprise.logs.discover import discover
     from emprise.logs.findings import import_findings
     from emprise.logs.privacy import Pseudonymiser, key_path, load_or_create_key, min_group_size
+    from emprise.views.report import format_integer
 
     pseudonymiser = Pseudonymiser(load_or_create_key(key_path(State.db)))
     result = discover([DEMO_PROXY_LOG], catalog=catalog, pseudonymiser=pseudonymiser, min_group=min_group_size(None),
                       lang=language(), display_names={DEMO_PROXY_LOG: f"demo/{DEMO_PROXY_LOG.name}"})
     outcome = import_findings(store, result, inputs=[f"demo/{DEMO_PROXY_LOG.name}"])
     ai_rows = [row for row in result.rows if row.ai]
-    from emprise.views.report import format_integer
-
     console.print(t("demo.discovery", lines=format_integer(sum(f.lines for f in result.files), language()),
                     services=outcome.assets,
                     ai=len(ai_rows), unsanctioned=sum(1 for row in ai_rows if row.sanction != "sanctioned"),
